@@ -7,4 +7,7 @@ module dev.provenance.core {
   requires com.fasterxml.jackson.core;
   requires org.bouncycastle.provider;
   requires static com.google.crypto.tink;
+
+  exports dev.provenance.core.keys;
+  exports dev.provenance.core.internal.crypto to dev.provenance.sigstore;
 }
