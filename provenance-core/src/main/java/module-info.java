@@ -13,4 +13,6 @@ module dev.provenance.core {
       dev.provenance.sigstore;
   exports dev.provenance.core.internal.util to
       dev.provenance.sigstore;
+  exports dev.provenance.core.keys;
+  exports dev.provenance.core.internal.crypto to dev.provenance.sigstore;
 }
