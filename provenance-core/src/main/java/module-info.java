@@ -7,4 +7,6 @@ module dev.provenance.core {
   requires com.fasterxml.jackson.core;
   requires org.bouncycastle.provider;
   requires static com.google.crypto.tink;
+
+  exports dev.provenance.core.digest;
 }
