@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,21 +64,28 @@ class ParallelTest {
   }
 
   @Test
-  void runAll_interruptedCaller_finishesAndKeepsInterrupt() throws Exception {
+  void runAll_interruptedCaller_waitsForWorkersAndKeepsInterrupt() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
+      CountDownLatch workerStarted = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
       AtomicInteger runs = new AtomicInteger();
-      Thread.currentThread().interrupt();
-      Parallel.runAll(
-          pool,
-          List.of(
-              runs::incrementAndGet,
-              () -> {
-                Thread.sleep(0);
-                runs.incrementAndGet();
-              }));
+      Parallel.Work slow =
+          () -> {
+            workerStarted.countDown();
+            release.await();
+            runs.incrementAndGet();
+          };
+      Parallel.Work first =
+          () -> {
+            workerStarted.await(); // the pool thread holds the slow piece
+            Thread.currentThread().interrupt();
+            release.countDown();
+            runs.incrementAndGet();
+          };
+      Parallel.runAll(pool, List.of(first, slow));
       assertThat(Thread.interrupted()).isTrue();
-      assertThat(runs.get()).isGreaterThanOrEqualTo(1);
+      assertThat(runs).hasValue(2);
     } finally {
       pool.shutdown();
     }
