@@ -20,4 +20,5 @@ module dev.provenance.core {
   exports dev.provenance.core.intoto;
   exports dev.provenance.core.internal.dsse to
       dev.provenance.sigstore;
+  exports dev.provenance.core.digest;
 }
