@@ -5,6 +5,7 @@ import dev.provenance.api.digest.DigestAlgorithm;
 import dev.provenance.api.internal.Collections2;
 import dev.provenance.api.json.JsonObject;
 import dev.provenance.core.internal.chain.PolicyJson;
+import dev.provenance.core.json.JsonCodec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -120,6 +121,18 @@ public record ChainPolicy(
         throw new IllegalArgumentException("root names unknown step " + r.step().get());
       }
     }
+  }
+
+  /**
+   * Parses an unsigned policy document from its bytes, with the strict, bounded JSON parser.
+   *
+   * @param json the policy JSON, UTF-8
+   * @return the policy
+   * @throws MalformedInputException as {@link #parse(JsonObject)}, and for JSON that is not
+   *     strictly valid
+   */
+  public static ChainPolicy parse(byte[] json) throws MalformedInputException {
+    return PolicyJson.read(JsonCodec.standard().parseObject(json));
   }
 
   /**
