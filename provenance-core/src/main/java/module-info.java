@@ -15,6 +15,7 @@ module dev.provenance.core {
       dev.provenance.sigstore;
   exports dev.provenance.core.keys;
   exports dev.provenance.core.internal.crypto to dev.provenance.sigstore;
+  exports dev.provenance.core;
   exports dev.provenance.core.dsse;
   exports dev.provenance.core.policy;
   exports dev.provenance.core.intoto;

@@ -6,6 +6,7 @@ import dev.provenance.api.signing.KeyId;
 import dev.provenance.api.signing.SignatureAlgorithm;
 import dev.provenance.api.signing.SignatureVerifier;
 import dev.provenance.api.signing.Signer;
+import dev.provenance.core.internal.crypto.EncryptedPrivateKeys;
 import dev.provenance.core.internal.crypto.Pem;
 import dev.provenance.core.internal.crypto.Primitives;
 import dev.provenance.core.internal.crypto.PrivateKeyMaterial;
@@ -26,8 +27,8 @@ import java.util.Optional;
  *
  * <p>Public keys are read from {@code PUBLIC KEY} (SubjectPublicKeyInfo), {@code CERTIFICATE}
  * (the certificate's key; the certificate itself is not validated) and {@code RSA PUBLIC KEY}
- * (PKCS#1) blocks; private keys from {@code PRIVATE KEY} (PKCS#8), {@code EC PRIVATE KEY} (SEC1)
- * and {@code RSA PRIVATE KEY} (PKCS#1) blocks. The text must hold exactly one block, with nothing
+ * (PKCS#1) blocks; private keys from {@code PRIVATE KEY} (PKCS#8), {@code ENCRYPTED PRIVATE KEY}
+ * (PKCS#8 with PBES2), {@code EC PRIVATE KEY} (SEC1) and {@code RSA PRIVATE KEY} (PKCS#1) blocks. The text must hold exactly one block, with nothing
  * but whitespace around it. Errors carry the location {@code pem} or {@code pem/block/N}.
  *
  * <p>This class is stateless and thread-safe; the signers and verifiers it returns are immutable
@@ -87,7 +88,7 @@ public final class PemKeys {
    *     an encrypted key
    */
   public static Signer signer(String pem) throws KeyMaterialException {
-    PrivateKeyMaterial key = readPrivate(pem);
+    PrivateKeyMaterial key = readPrivate(pem, null);
     return Primitives.signer(key, Primitives.resolve(key.publicKey(), Optional.empty()));
   }
 
@@ -103,7 +104,46 @@ public final class PemKeys {
   public static Signer signer(String pem, SignatureAlgorithm algorithm)
       throws KeyMaterialException {
     Objects.requireNonNull(algorithm, "algorithm");
-    return Primitives.signer(readPrivate(pem), algorithm);
+    return Primitives.signer(readPrivate(pem, null), algorithm);
+  }
+
+  /**
+   * Loads a signer for a password-protected Ed25519 or EC private key ({@code ENCRYPTED PRIVATE
+   * KEY}, PKCS#8 with PBES2: PBKDF2 with HMAC-SHA-1/256/384/512 and AES-CBC, as written by {@code
+   * openssl pkcs8 -topk8 -v2 aes-256-cbc}). An unencrypted key is accepted too, and the password
+   * then ignored.
+   *
+   * @param pem the PEM block
+   * @param password the password; this method keeps no reference to it and does not change it,
+   *     so the caller can clear it afterwards
+   * @return the signer
+   * @throws KeyMaterialException as {@link #signer(String)}; {@code MALFORMED_INPUT} if the key
+   *     cannot be decrypted (a wrong password and corrupted data cannot be told apart); {@code
+   *     RESOURCE_LIMIT_EXCEEDED} for a PBKDF2 iteration count above {@value
+   *     EncryptedPrivateKeys#MAX_PBKDF2_ITERATIONS}
+   */
+  public static Signer signer(String pem, char[] password) throws KeyMaterialException {
+    Objects.requireNonNull(password, "password");
+    PrivateKeyMaterial key = readPrivate(pem, password);
+    return Primitives.signer(key, Primitives.resolve(key.publicKey(), Optional.empty()));
+  }
+
+  /**
+   * Loads a signer for a password-protected private key with a stated algorithm; required for
+   * RSA keys.
+   *
+   * @param pem the PEM block
+   * @param password the password; not kept, not changed
+   * @param algorithm the algorithm; must fit the key
+   * @return the signer
+   * @throws KeyMaterialException as {@link #signer(String, char[])}; {@code CONFIGURATION_ERROR}
+   *     if the algorithm does not fit the key
+   */
+  public static Signer signer(String pem, char[] password, SignatureAlgorithm algorithm)
+      throws KeyMaterialException {
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(algorithm, "algorithm");
+    return Primitives.signer(readPrivate(pem, password), algorithm);
   }
 
   /**
@@ -155,7 +195,9 @@ public final class PemKeys {
     }
   }
 
-  private static PrivateKeyMaterial readPrivate(String pem) throws KeyMaterialException {
+  /** Reads a private key block; {@code password} is null when the caller has none. */
+  private static PrivateKeyMaterial readPrivate(String pem, char[] password)
+      throws KeyMaterialException {
     Pem.Block block = Pem.parseSingle(pem);
     switch (block.label()) {
       case "PRIVATE KEY":
@@ -165,15 +207,19 @@ public final class PemKeys {
       case "RSA PRIVATE KEY":
         return PrivateKeyMaterial.parsePkcs1Rsa(block.der(), block.location());
       case "ENCRYPTED PRIVATE KEY":
-        throw new KeyMaterialException(
-            ErrorCode.CONFIGURATION_ERROR,
-            block.location(),
-            "the private key is encrypted; a password is needed");
+        if (password == null) {
+          throw new KeyMaterialException(
+              ErrorCode.CONFIGURATION_ERROR,
+              block.location(),
+              "the private key is encrypted; a password is needed");
+        }
+        return EncryptedPrivateKeys.decrypt(block.der(), password, block.location());
       default:
         throw new KeyMaterialException(
             ErrorCode.UNSUPPORTED_FORMAT,
             block.location(),
-            "expected a PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY block, found "
+            "expected a PRIVATE KEY, ENCRYPTED PRIVATE KEY, EC PRIVATE KEY or RSA PRIVATE KEY"
+                + " block, found "
                 + block.label());
     }
   }

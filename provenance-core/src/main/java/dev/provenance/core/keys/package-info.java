@@ -2,7 +2,7 @@
  * Turns key material into {@link dev.provenance.api.signing.Signer}s and {@link
  * dev.provenance.api.signing.SignatureVerifier}s: PEM text ({@link dev.provenance.core.keys.PemKeys}),
  * JCA key objects including PKCS#11 tokens ({@link dev.provenance.core.keys.JcaKeys}) and Tink
- * keysets.
+ * keysets ({@link dev.provenance.core.keys.TinkKeys}).
  *
  * <p>Supported: Ed25519; ECDSA on P-256, P-384 and P-521 with SHA-256, SHA-384 and SHA-512; RSA
  * with 2048 to 4096-bit moduli as RSASSA-PSS (SHA-256, MGF1-SHA-256, 32-byte salt) or

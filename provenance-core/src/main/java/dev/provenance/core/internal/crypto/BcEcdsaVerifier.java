@@ -1,5 +1,6 @@
 package dev.provenance.core.internal.crypto;
 
+import dev.provenance.api.internal.ProvenanceBugException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +42,7 @@ final class BcEcdsaVerifier extends AbstractVerifier {
     try {
       return MessageDigest.getInstance(curve.digest()).digest(message);
     } catch (NoSuchAlgorithmException e) {
-      throw new dev.provenance.api.internal.ProvenanceBugException("SHA-2 is required of every Java platform", e);
+      throw new ProvenanceBugException("SHA-2 is required of every Java platform", e);
     }
   }
 }

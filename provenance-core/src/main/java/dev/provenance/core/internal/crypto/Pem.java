@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Strict PEM (RFC 7468 section 3, "strict" textual encoding, with CRLF or LF line ends): exactly
- * one block, only whitespace around it, matching BEGIN and END labels, canonical padded base64, no
- * RFC 1421 headers. Anything else is an error, never skipped.
+ * Strict PEM (RFC 7468 section 3): exactly one block, only whitespace around it, matching BEGIN
+ * and END labels, canonical padded base64, no RFC 1421 headers. Lines may end in CRLF or LF and
+ * carry surrounding spaces or tabs. Anything else is an error, never skipped.
  *
  * <p>Stateless; thread-safe.
  */
@@ -87,7 +87,7 @@ public final class Pem {
       throw malformed("pem", "no PEM block found");
     }
     String location = "pem/block/0";
-    String begin = stripTrailing(lines[i]);
+    String begin = strip(lines[i]);
     if (!begin.startsWith(BEGIN) || !begin.endsWith(DASHES) || begin.length() < BEGIN.length() + DASHES.length()) {
       throw malformed("pem", "text before the PEM block or no BEGIN line");
     }
@@ -100,7 +100,7 @@ public final class Pem {
     i++;
     boolean ended = false;
     for (; i < lines.length; i++) {
-      String line = stripTrailing(lines[i]);
+      String line = strip(lines[i]);
       if (line.equals(endLine)) {
         ended = true;
         i++;
@@ -121,7 +121,7 @@ public final class Pem {
       throw malformed(location, "missing END line");
     }
     for (; i < lines.length; i++) {
-      String line = lines[i];
+      String line = strip(lines[i]);
       if (line.startsWith(BEGIN)) {
         throw malformed("pem/block/1", "more than one PEM block");
       }
@@ -194,20 +194,28 @@ public final class Pem {
 
   private static boolean isBlank(String line) {
     for (int k = 0; k < line.length(); k++) {
-      char c = line.charAt(k);
-      if (c != ' ' && c != '\t' && c != '\r') {
+      if (!isSpace(line.charAt(k))) {
         return false;
       }
     }
     return true;
   }
 
-  private static String stripTrailing(String line) {
+  /** Removes spaces, tabs and a stray CR around a line (RFC 7468 section 3, lax whitespace). */
+  private static String strip(String line) {
+    int b = 0;
     int e = line.length();
-    while (e > 0 && (line.charAt(e - 1) == ' ' || line.charAt(e - 1) == '\t' || line.charAt(e - 1) == '\r')) {
+    while (b < e && isSpace(line.charAt(b))) {
+      b++;
+    }
+    while (e > b && isSpace(line.charAt(e - 1))) {
       e--;
     }
-    return line.substring(0, e);
+    return line.substring(b, e);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
   }
 
   private static KeyMaterialException malformed(String location, String message) {

@@ -220,6 +220,33 @@ public final class PrivateKeyMaterial {
     }
   }
 
+  /**
+   * Builds an Ed25519 private key from its 32-byte seed (RFC 8032 section 5.1.5).
+   *
+   * @param seed the seed; copied
+   * @param location where it came from, for errors
+   * @return the key
+   * @throws KeyMaterialException {@code MALFORMED_INPUT} for a wrong length
+   */
+  public static PrivateKeyMaterial ofEd25519Seed(byte[] seed, String location)
+      throws KeyMaterialException {
+    return ed25519(seed, location);
+  }
+
+  /**
+   * Builds an EC private key from its scalar.
+   *
+   * @param curve the curve
+   * @param d the private scalar, in [1, n-1]
+   * @param location where it came from, for errors
+   * @return the key
+   * @throws KeyMaterialException {@code MALFORMED_INPUT} for a scalar out of range
+   */
+  public static PrivateKeyMaterial ofEcScalar(EcCurve curve, BigInteger d, String location)
+      throws KeyMaterialException {
+    return ec(curve, d, location);
+  }
+
   static PrivateKeyMaterial ed25519(byte[] seed, String location) throws KeyMaterialException {
     if (seed.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
       throw malformed(location, "an Ed25519 private key is 32 bytes");

@@ -200,6 +200,46 @@ public final class PublicKeyMaterial {
     return parseSpki(encoded, "");
   }
 
+  /**
+   * Builds an Ed25519 key from its 32-byte encoding (RFC 8032 section 5.1.5).
+   *
+   * @param key the encoded point
+   * @param location where it came from, for errors
+   * @return the key
+   * @throws KeyMaterialException {@code MALFORMED_INPUT} for an invalid or small-order point
+   */
+  public static PublicKeyMaterial ofEd25519(byte[] key, String location)
+      throws KeyMaterialException {
+    return ed25519(key.clone(), location);
+  }
+
+  /**
+   * Builds an EC key from affine coordinates.
+   *
+   * @param curve the curve
+   * @param x the x coordinate
+   * @param y the y coordinate
+   * @param location where it came from, for errors
+   * @return the key
+   * @throws KeyMaterialException {@code MALFORMED_INPUT} if the point is not on the curve
+   */
+  public static PublicKeyMaterial ofEcPoint(EcCurve curve, BigInteger x, BigInteger y, String location)
+      throws KeyMaterialException {
+    int n = curve.fieldBytes();
+    if (x.signum() < 0 || y.signum() < 0 || x.bitLength() > 8 * n || y.bitLength() > 8 * n) {
+      throw malformed(location, "EC point coordinates out of range for " + curve);
+    }
+    byte[] encoded = new byte[1 + 2 * n];
+    encoded[0] = 0x04;
+    byte[] xs = x.toByteArray();
+    byte[] ys = y.toByteArray();
+    int xl = Math.min(xs.length, n);
+    int yl = Math.min(ys.length, n);
+    System.arraycopy(xs, xs.length - xl, encoded, 1 + n - xl, xl);
+    System.arraycopy(ys, ys.length - yl, encoded, 1 + 2 * n - yl, yl);
+    return ec(curve, encoded, location);
+  }
+
   static PublicKeyMaterial ed25519(byte[] key, String location) throws KeyMaterialException {
     if (key.length != Ed25519.PUBLIC_KEY_SIZE) {
       throw malformed(location, "an Ed25519 public key is 32 bytes, found " + key.length);
