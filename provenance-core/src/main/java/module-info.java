@@ -14,6 +14,7 @@ module dev.provenance.core {
   exports dev.provenance.core.internal.util to
       dev.provenance.sigstore;
   exports dev.provenance.core.keys;
+  exports dev.provenance.core.chain;
   exports dev.provenance.core.internal.crypto to dev.provenance.sigstore;
   exports dev.provenance.core;
   exports dev.provenance.core.dsse;
@@ -21,4 +22,5 @@ module dev.provenance.core {
   exports dev.provenance.core.intoto;
   exports dev.provenance.core.internal.dsse to
       dev.provenance.sigstore;
+  exports dev.provenance.core.digest;
 }
