@@ -156,10 +156,9 @@ public final class DsseVerifier {
           "/payloadType",
           "payload type " + quote(type) + " is not allowed; allowed: " + payloadTypes.keySet());
     }
-    List<SignatureVerifier> vs = keys.verifiers();
     List<SignerIdentity> signers = new ArrayList<>(accepted.length);
     for (int i : accepted) {
-      signers.add(vs.get(i).identity());
+      signers.add(keys.verifier(i).identity());
     }
     return new VerifiedEnvelope(type, envelope.payload(), signers);
   }
