@@ -96,6 +96,30 @@ class DirectoryDigestTest {
     assertThat(d.dirHash()).isEqualTo(run(tmp, "bash", "-c", IN_TOTO_RECIPE));
   }
 
+  /**
+   * Published go.sum values (as listed in the Go blog post "Using Go Modules"): the {@code /go.mod}
+   * h1 of a module version is Hash1 over the single file {@code go.mod}.
+   */
+  @Test
+  void digestTree_goModOfPublishedModules_equalsGoSumH1() throws Exception {
+    assertGoModH1(
+        "module \"rsc.io/quote\"\n\nrequire \"rsc.io/sampler\" v1.3.0\n",
+        "h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe+TKr0=");
+    assertGoModH1(
+        "module \"rsc.io/sampler\"\n\n"
+            + "require \"golang.org/x/text\" v0.0.0-20170915032832-14c0d48ead0c\n",
+        "h1:T1hPZKmBbMNahiBKFy5HrXp6adAjACjK9JXDnKaTXpA=");
+  }
+
+  private void assertGoModH1(String goMod, String h1) throws Exception {
+    Path dir = Files.createTempDirectory(tmp, "module");
+    write(dir.resolve("go.mod"), goMod);
+    DirectoryDigest d = Digester.sha256().digestTree(dir);
+    assertThat(d.goDirHash()).isEqualTo(h1);
+    assertThat(d.dirHash())
+        .isEqualTo(HexFormat.of().formatHex(Base64.getDecoder().decode(h1.substring(3))));
+  }
+
   @Test
   void digestTree_namesWithSpaces_dirHashEqualsGoDefinition() throws Exception {
     populate(tmp);
