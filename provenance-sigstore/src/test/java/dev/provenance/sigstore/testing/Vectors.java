@@ -100,4 +100,14 @@ public final class Vectors {
     }
     return out;
   }
+
+  /**
+   * Returns the UTF-8 text of a vector file.
+   *
+   * @param path relative to {@code vectors/}
+   * @return the text
+   */
+  public static String text(String path) {
+    return new String(bytes(path), StandardCharsets.UTF_8);
+  }
 }

@@ -1,0 +1,48 @@
+package dev.provenance.core.internal.crypto;
+
+import dev.provenance.api.internal.ProvenanceBugException;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+
+/**
+ * ECDSA with Bouncy Castle's lightweight {@code ECDSASigner} on its custom curve arithmetic; the
+ * message is hashed with the JDK's {@code MessageDigest}, which uses SHA-NI where present.
+ * Decoding and the {@code [1, n-1]} range check happen in {@link EcdsaSignatures} first.
+ *
+ * <p>A fresh {@code ECDSASigner} per call (it only holds the key reference), so the verifier is
+ * immutable and thread-safe. BC caches the precomputed multiples of the key's point on the point
+ * itself, under its own lock.
+ */
+final class BcEcdsaVerifier extends AbstractVerifier {
+  private final EcCurve curve;
+  private final ECPublicKeyParameters key;
+  private final boolean p1363;
+
+  BcEcdsaVerifier(PublicKeyMaterial key, boolean p1363) {
+    super(key, key.curve().orElseThrow().algorithm());
+    this.curve = key.curve().orElseThrow();
+    this.key = new ECPublicKeyParameters(key.ecPoint(), curve.domain());
+    this.p1363 = p1363;
+  }
+
+  @Override
+  boolean check(byte[] message, byte[] signature) throws DerFormatException {
+    BigInteger[] rs =
+        p1363 ? EcdsaSignatures.fromP1363(signature, curve) : EcdsaSignatures.fromDer(signature, curve);
+    byte[] hash = digest(curve, message);
+    ECDSASigner signer = new ECDSASigner();
+    signer.init(false, key);
+    return signer.verifySignature(hash, rs[0], rs[1]);
+  }
+
+  static byte[] digest(EcCurve curve, byte[] message) {
+    try {
+      return MessageDigest.getInstance(curve.digest()).digest(message);
+    } catch (NoSuchAlgorithmException e) {
+      throw new ProvenanceBugException("SHA-2 is required of every Java platform", e);
+    }
+  }
+}
