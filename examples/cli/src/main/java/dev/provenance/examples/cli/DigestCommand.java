@@ -1,11 +1,13 @@
 package dev.provenance.examples.cli;
 
+import dev.provenance.api.ProvenanceException;
 import dev.provenance.api.MalformedInputException;
 import dev.provenance.api.digest.DigestAlgorithm;
 import dev.provenance.api.digest.DigestSet;
 import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.json.JsonValue;
 import dev.provenance.core.digest.Digester;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,49 +34,47 @@ public final class DigestCommand implements Command {
 
   @Override
   public int run(List<String> argv, PrintStream out, PrintStream err) {
-    return Commands.execute(
-        SPEC,
-        argv,
-        out,
-        err,
-        (args, output) -> {
-          Set<DigestAlgorithm> requested = algorithms(args.value("--algorithm").orElse("sha256"));
-          Set<DigestAlgorithm> fileAlgorithms = new LinkedHashSet<>(requested);
-          fileAlgorithms.removeAll(TREE_ALGORITHMS);
-          Set<DigestAlgorithm> treeAlgorithms = new LinkedHashSet<>(requested);
-          treeAlgorithms.retainAll(TREE_ALGORITHMS);
-          if (treeAlgorithms.isEmpty()) {
-            treeAlgorithms.addAll(List.of(DigestAlgorithm.DIR_HASH, DigestAlgorithm.GIT_TREE));
-          }
-          Digester digester = fileAlgorithms.isEmpty() ? null : digester(fileAlgorithms);
+    return Commands.execute(SPEC, argv, out, err, this::execute);
+  }
 
-          List<String> text = new ArrayList<>();
-          List<JsonValue> json = new ArrayList<>();
-          for (String name : args.positionals()) {
-            Path path = Path.of(name);
-            DigestSet digests;
-            if (Files.isDirectory(path)) {
-              digests = select(Digester.sha256().digestTree(path).digests(), treeAlgorithms);
-            } else {
-              InputFiles.existingFile("PATH", name);
-              if (digester == null) {
-                throw new UsageException(
-                    name + " is a file, but only directory algorithms were asked for");
-              }
-              digests = digester.digest(path);
-            }
-            for (Map.Entry<DigestAlgorithm, String> d : digests.digests().entrySet()) {
-              text.add(d.getKey().name() + ":" + d.getValue() + "  " + name);
-            }
-            json.add(
-                JsonObject.newBuilder()
-                    .put("path", name)
-                    .put("digest", digestJson(digests))
-                    .build());
-          }
-          return output.success(
-              JsonObject.newBuilder().put("digests", JsonValue.of(json)).build(), text);
-        });
+  private int execute(Args args, Output output)
+      throws ProvenanceException, UsageException, IOException {
+    Set<DigestAlgorithm> requested = algorithms(args.value("--algorithm").orElse("sha256"));
+    Set<DigestAlgorithm> fileAlgorithms = new LinkedHashSet<>(requested);
+    fileAlgorithms.removeAll(TREE_ALGORITHMS);
+    Set<DigestAlgorithm> treeAlgorithms = new LinkedHashSet<>(requested);
+    treeAlgorithms.retainAll(TREE_ALGORITHMS);
+    if (treeAlgorithms.isEmpty()) {
+      treeAlgorithms.addAll(List.of(DigestAlgorithm.DIR_HASH, DigestAlgorithm.GIT_TREE));
+    }
+    Digester digester = fileAlgorithms.isEmpty() ? null : digester(fileAlgorithms);
+
+    List<String> text = new ArrayList<>();
+    List<JsonValue> json = new ArrayList<>();
+    for (String name : args.positionals()) {
+      Path path = Path.of(name);
+      DigestSet digests;
+      if (Files.isDirectory(path)) {
+        digests = select(Digester.sha256().digestTree(path).digests(), treeAlgorithms);
+      } else {
+        InputFiles.existingFile("PATH", name);
+        if (digester == null) {
+          throw new UsageException(
+              name + " is a file, but only directory algorithms were asked for");
+        }
+        digests = digester.digest(path);
+      }
+      for (Map.Entry<DigestAlgorithm, String> d : digests.digests().entrySet()) {
+        text.add(d.getKey().name() + ":" + d.getValue() + "  " + name);
+      }
+      json.add(
+          JsonObject.newBuilder()
+              .put("path", name)
+              .put("digest", digestJson(digests))
+              .build());
+    }
+    return output.success(
+        JsonObject.newBuilder().put("digests", JsonValue.of(json)).build(), text);
   }
 
   /** Returns a digest set as the in-toto JSON object {@code {"alg": "hex", ...}}. */
