@@ -7,4 +7,6 @@ module dev.provenance.sigstore {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
   requires java.net.http;
+
+  exports dev.provenance.sigstore;
 }

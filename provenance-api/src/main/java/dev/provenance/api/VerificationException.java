@@ -43,8 +43,8 @@ public final class VerificationException extends ProvenanceException {
     this.findings = List.of(Finding.of(code, location, message));
   }
 
-  private VerificationException(List<Finding> findings) {
-    super(findings.get(0).code(), findings.get(0).location(), summary(findings), null);
+  private VerificationException(List<Finding> findings, Throwable cause) {
+    super(findings.get(0).code(), findings.get(0).location(), summary(findings), cause);
     this.findings = findings;
   }
 
@@ -60,7 +60,7 @@ public final class VerificationException extends ProvenanceException {
     if (findings.isEmpty()) {
       throw new IllegalArgumentException("a verification failure needs at least one finding");
     }
-    return new VerificationException(List.copyOf(findings));
+    return new VerificationException(List.copyOf(findings), null);
   }
 
   /**
@@ -74,9 +74,9 @@ public final class VerificationException extends ProvenanceException {
     if (cause instanceof VerificationException) {
       return (VerificationException) cause;
     }
-    VerificationException e = of(cause.findings());
-    e.initCause(cause);
-    return e;
+    // The cause goes through the constructor: Throwable.initCause refuses once a (null) cause was
+    // set by a constructor, which would turn every conversion into an IllegalStateException.
+    return new VerificationException(List.copyOf(cause.findings()), cause);
   }
 
   private static String summary(List<Finding> findings) {

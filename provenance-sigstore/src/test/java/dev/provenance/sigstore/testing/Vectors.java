@@ -4,16 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 
-/** Reads vector files copied under {@code src/test/resources/vectors}. */
+/** Reads peer vectors copied under {@code src/test/resources/vectors/}. */
 public final class Vectors {
   private Vectors() {}
 
-  /** The bytes of {@code vectors/<path>}. */
+  /**
+   * Returns the bytes of a vector file.
+   *
+   * @param path relative to {@code vectors/}, for example {@code sigstore-java/bundle.sigstore}
+   * @return the bytes
+   */
   public static byte[] bytes(String path) {
     try (InputStream in = Vectors.class.getResourceAsStream("/vectors/" + path)) {
       if (in == null) {
-        throw new IllegalArgumentException("no vector " + path);
+        throw new IllegalArgumentException("missing vector " + path);
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -21,7 +32,67 @@ public final class Vectors {
     }
   }
 
-  /** The UTF-8 text of {@code vectors/<path>}. */
+  /**
+   * Parses a JSON vector, or one line of a JSON Lines vector.
+   *
+   * @param path the vector
+   * @param line the 0-based line for {@code .jsonl}; ignored otherwise
+   * @return the parsed document
+   */
+  public static Object json(String path, int line) {
+    String text = new String(bytes(path), StandardCharsets.UTF_8);
+    if (path.endsWith(".jsonl")) {
+      text = text.split("\n")[line];
+    }
+    return Json.parse(text);
+  }
+
+  /**
+   * Decodes standard base64 (line breaks allowed, as some vectors wrap it).
+   *
+   * @param text the base64 text
+   * @return the bytes
+   */
+  public static byte[] base64(String text) {
+    return Base64.getMimeDecoder().decode(text);
+  }
+
+  /**
+   * Parses a DER certificate with the JDK (the test oracle, not the code under test).
+   *
+   * @param der the encoding
+   * @return the certificate
+   */
+  public static X509Certificate certificate(byte[] der) {
+    try {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new java.io.ByteArrayInputStream(der));
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /**
+   * Parses a list of {@code {"rawBytes": b64}} objects into certificates.
+   *
+   * @param items the JSON list
+   * @return the certificates
+   */
+  public static List<X509Certificate> certificates(List<Object> items) {
+    List<X509Certificate> out = new ArrayList<>();
+    for (Object item : items) {
+      out.add(certificate(base64(Json.string(item, "rawBytes"))));
+    }
+    return out;
+  }
+
+  /**
+   * Returns the UTF-8 text of a vector file.
+   *
+   * @param path relative to {@code vectors/}
+   * @return the text
+   */
   public static String text(String path) {
     return new String(bytes(path), StandardCharsets.UTF_8);
   }

@@ -23,6 +23,7 @@ public final class Main implements Command {
   /** Creates the tool with every built-in command. */
   public Main() {
     LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
+    m.put("keygen", new Entry(KeygenCommand.SPEC.usage(), KeygenCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 

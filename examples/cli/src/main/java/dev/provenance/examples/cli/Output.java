@@ -5,7 +5,9 @@ import dev.provenance.api.ProvenanceException;
 import dev.provenance.api.json.JsonArray;
 import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.json.JsonValue;
+import dev.provenance.core.json.JsonCodec;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +76,7 @@ public final class Output {
     if (format == OutputFormat.JSON) {
       JsonObject.Builder b = JsonObject.newBuilder().put("ok", JsonValue.of(true));
       json.members().forEach(b::put);
-      out.println(JsonWriter.write(b.build()));
+      println(b.build());
     } else {
       text.forEach(out::println);
     }
@@ -121,7 +123,7 @@ public final class Output {
             JsonObject.newBuilder()
                 .put("code", f.code().name())
                 .put("location", f.location())
-                .put("message", f.message());
+                .put("message", bareMessage(f.message(), f.location()));
         if (!sf.source().isEmpty()) {
           b.put("source", sf.source());
         }
@@ -136,7 +138,7 @@ public final class Output {
               .put("exitStatus", JsonValue.of(ExitStatus.FAILED))
               .put("findings", new JsonArray(json));
       extra.members().forEach(b::put);
-      out.println(JsonWriter.write(b.build()));
+      println(b.build());
       out.flush();
     }
     return ExitStatus.FAILED;
@@ -155,7 +157,22 @@ public final class Output {
     if (!source.isEmpty()) {
       sb.append(" (").append(source).append(')');
     }
-    return sb.append(": ").append(f.message()).toString();
+    return sb.append(": ").append(bareMessage(f.message(), f.location())).toString();
+  }
+
+  /**
+   * Removes the {@code " (at LOCATION)"} suffix that exception messages carry, for output that
+   * prints the location on its own.
+   *
+   * @param message an exception or finding message
+   * @param location the location it was reported at
+   * @return the message without the suffix
+   */
+  public static String bareMessage(String message, String location) {
+    String suffix = " (at " + location + ")";
+    return !location.isEmpty() && message.endsWith(suffix)
+        ? message.substring(0, message.length() - suffix.length())
+        : message;
   }
 
   /**
@@ -188,15 +205,18 @@ public final class Output {
     return jsonError(ExitStatus.FAILED, "internal error: " + what);
   }
 
+  private void println(JsonObject json) {
+    out.println(new String(JsonCodec.standard().write(json), StandardCharsets.UTF_8));
+  }
+
   private int jsonError(int status, String message) {
     if (format == OutputFormat.JSON) {
-      out.println(
-          JsonWriter.write(
-              JsonObject.newBuilder()
-                  .put("ok", JsonValue.of(false))
-                  .put("exitStatus", JsonValue.of(status))
-                  .put("error", message)
-                  .build()));
+      println(
+          JsonObject.newBuilder()
+              .put("ok", JsonValue.of(false))
+              .put("exitStatus", JsonValue.of(status))
+              .put("error", message)
+              .build());
       out.flush();
     }
     return status;
