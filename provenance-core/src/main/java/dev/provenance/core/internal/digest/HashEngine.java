@@ -56,6 +56,9 @@ public final class HashEngine {
   /** Buffer for streams; two are used when functions run in parallel (read one, hash the other). */
   static final int STREAM_BUFFER = 1 << 20;
 
+  /** Mapped files at least this large get a page prefetcher when one function runs alone. */
+  static final long PREFETCH_THRESHOLD = 8 << 20;
+
   /** Byte arrays at least this large are hashed with one thread per function. */
   static final int PARALLEL_BYTES_THRESHOLD = 4 << 20;
 
@@ -64,6 +67,7 @@ public final class HashEngine {
   private final boolean canParallelize;
   private final long mapThreshold;
   private final long window;
+  private final long prefetchThreshold;
 
   /**
    * Creates the engine.
@@ -72,16 +76,22 @@ public final class HashEngine {
    * @param executor where helper threads come from
    */
   public HashEngine(List<HashFunction> functions, Executor executor) {
-    this(functions, executor, MAP_THRESHOLD, WINDOW);
+    this(functions, executor, MAP_THRESHOLD, WINDOW, PREFETCH_THRESHOLD);
   }
 
   /** Creates an engine with other mapping sizes, so tests can cross window boundaries cheaply. */
-  HashEngine(List<HashFunction> functions, Executor executor, long mapThreshold, long window) {
+  HashEngine(
+      List<HashFunction> functions,
+      Executor executor,
+      long mapThreshold,
+      long window,
+      long prefetchThreshold) {
     this.functions = List.copyOf(functions);
     this.executor = executor;
     this.canParallelize = this.functions.size() > 1 && Parallel.helpers(executor) > 0;
     this.mapThreshold = mapThreshold;
     this.window = window;
+    this.prefetchThreshold = prefetchThreshold;
   }
 
   /**
@@ -256,7 +266,9 @@ public final class HashEngine {
       } else if (parallel && canParallelize) {
         out = hashMappedParallel(ch, size, location);
       } else {
-        out = hashMappedSequential(ch, size, location);
+        boolean prefetch =
+            parallel && size >= prefetchThreshold && Parallel.helpers(executor) > 0;
+        out = hashMappedSequential(ch, size, location, prefetch);
       }
       if (ch.size() != size) {
         throw changed(location);
@@ -286,31 +298,110 @@ public final class HashEngine {
     return finish(mds);
   }
 
-  private byte[][] hashMappedSequential(FileChannel ch, long size, String location)
+  private byte[][] hashMappedSequential(
+      FileChannel ch, long size, String location, boolean prefetch)
       throws IOException, MalformedInputException {
     MessageDigest[] mds = start(size);
+    Windows windows = new Windows(ch, size, window, prefetch ? 2 : 1);
+    Prefetcher prefetcher = prefetch ? new Prefetcher(windows) : null;
+    Parallel.Batch batch = prefetch ? Parallel.start(executor, List.of(prefetcher)) : null;
     try {
-      for (long pos = 0; pos < size; pos += window) {
-        MappedByteBuffer mapped =
-            ch.map(FileChannel.MapMode.READ_ONLY, pos, Math.min(window, size - pos));
+      for (int w = 0; w < windows.count(); w++) {
+        ByteBuffer mapped = windows.acquire(w);
         if (mds.length == 1) {
           mds[0].update(mapped);
-          continue;
-        }
-        int limit = mapped.limit();
-        for (int off = 0; off < limit; off += SLICE) {
-          int end = Math.min(limit, off + SLICE);
-          for (MessageDigest md : mds) {
-            mapped.limit(end).position(off);
-            md.update(mapped);
+        } else {
+          int limit = mapped.limit();
+          for (int off = 0; off < limit; off += SLICE) {
+            int end = Math.min(limit, off + SLICE);
+            for (MessageDigest md : mds) {
+              mapped.limit(end).position(off);
+              md.update(mapped);
+            }
           }
+        }
+        windows.release(w);
+        if (prefetcher != null) {
+          prefetcher.hashed(w + 1);
         }
       }
     } catch (InternalError e) {
       // A mapped page whose file was truncated raises SIGBUS, which the JVM turns into this.
       throw changed(location);
+    } finally {
+      if (prefetcher != null) {
+        prefetcher.stop();
+        try {
+          batch.finish();
+        } catch (Exception e) {
+          // Prefetching only warms pages; the hashing thread reports any real failure.
+        }
+      }
     }
     return finish(mds);
+  }
+
+  /**
+   * Touches the pages of the windows ahead of the hashing thread, so that page faults are taken on
+   * an otherwise idle core instead of on the critical path (measured here: faulting in 256 MiB of
+   * cached file costs about 30 ms against 180 ms of SHA-256). It stays at most {@link #LEAD}
+   * windows ahead, so a file larger than memory is not read far ahead of its use.
+   */
+  private static final class Prefetcher implements Parallel.Work {
+    static final int LEAD = 2;
+    private static final int PAGE = 4096;
+
+    private final Windows windows;
+    // Guarded by this.
+    private int hashed;
+    private boolean stopped;
+    // Keeps the page reads observable so they are not optimized away.
+    private volatile long sink;
+
+    Prefetcher(Windows windows) {
+      this.windows = windows;
+    }
+
+    @Override
+    public void run() throws Exception {
+      long sum = 0;
+      for (int w = 0; w < windows.count(); w++) {
+        synchronized (this) {
+          while (!stopped && w - hashed >= LEAD) {
+            wait();
+          }
+          if (stopped) {
+            return;
+          }
+          if (w < hashed) {
+            windows.release(w);
+            continue;
+          }
+        }
+        try {
+          ByteBuffer m = windows.acquire(w);
+          for (int i = 0; i < m.limit(); i += PAGE) {
+            sum += m.get(i);
+          }
+        } catch (IOException | InternalError e) {
+          // A window that cannot be mapped or read fails in the hashing thread too, which
+          // reports it; prefetching just stops.
+          return;
+        }
+        windows.release(w);
+      }
+      sink = sum;
+    }
+
+    synchronized void hashed(int windowsHashed) {
+      hashed = windowsHashed;
+      notifyAll();
+    }
+
+    synchronized void stop() {
+      stopped = true;
+      notifyAll();
+    }
   }
 
   private byte[][] hashMappedParallel(FileChannel ch, long size, String location)

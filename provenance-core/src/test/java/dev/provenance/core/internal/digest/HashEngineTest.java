@@ -90,18 +90,24 @@ class HashEngineTest {
     return Arbitraries.of(ALGORITHMS).list().ofMinSize(1).ofMaxSize(4).uniqueElements();
   }
 
-  @Property(tries = 60)
+  @Property(tries = 100)
   void hashFile_anyWindowAndThreshold_equalsSingleAlgorithmDigests(
       @ForAll @Size(max = 40_000) byte[] data,
       @ForAll @IntRange(min = 1, max = 9000) int window,
       @ForAll @IntRange(min = 0, max = 30_000) int mapThreshold,
+      @ForAll @IntRange(min = 0, max = 30_000) int prefetchThreshold,
       @ForAll("algorithmSubsets") List<DigestAlgorithm> algorithms,
       @ForAll boolean parallel)
       throws Exception {
     Path f = Files.write(dir.resolve("f"), data);
     List<HashFunction> fns = functions(algorithms);
     HashEngine engine =
-        new HashEngine(fns, parallel ? ForkJoinPool.commonPool() : CALLER_ONLY, mapThreshold, window);
+        new HashEngine(
+            fns,
+            parallel ? ForkJoinPool.commonPool() : CALLER_ONLY,
+            mapThreshold,
+            window,
+            prefetchThreshold);
     HashResult r = engine.hashFile(f, "f", true, -1, Long.MAX_VALUE, true);
     assertThat(r.size()).isEqualTo(data.length);
     for (int i = 0; i < fns.size(); i++) {
@@ -111,6 +117,16 @@ class HashEngineTest {
     for (int i = 0; i < fns.size(); i++) {
       assertThat(sequential.digest(i)).isEqualTo(r.digest(i));
     }
+    // One function alone: the path with the page prefetcher when the file is large enough.
+    HashEngine single =
+        new HashEngine(
+            fns.subList(0, 1),
+            parallel ? ForkJoinPool.commonPool() : CALLER_ONLY,
+            mapThreshold,
+            window,
+            prefetchThreshold);
+    assertThat(single.hashFile(f, "f", true, -1, Long.MAX_VALUE, true).digest(0))
+        .isEqualTo(r.digest(0));
   }
 
   @Provide
