@@ -6,7 +6,6 @@ import dev.provenance.api.internal.ProvenanceBugException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -17,57 +16,43 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Computes several digests in one pass over bytes, files and streams. With more than one function
- * and a helper thread available, each function runs in its own thread over the same memory (the
- * same mapped file windows, or the same stream buffer), so the time is that of the slowest
- * function instead of the sum. Immutable and thread-safe.
+ * Computes several digests in one pass over bytes, files and streams.
+ *
+ * <p>Content is read in chunks into two buffers: while helper threads hash one chunk, the calling
+ * thread reads the next, so reading is off the critical path. With several functions, each hashes
+ * the same chunk in its own thread, so the time is that of the slowest function instead of the
+ * sum; the slowest function (by measured time) is offered to the helpers first and the calling
+ * thread takes what no helper has started. Files are read with positional reads into reusable
+ * direct buffers (one kernel copy, no memory mapping: Java 17 cannot unmap, and mappings that
+ * wait for the garbage collector were measured to slow later calls down). Immutable and
+ * thread-safe.
  */
 public final class HashEngine {
-  /**
-   * Files at least this large are memory-mapped; smaller ones are read. Mapping saves a copy but
-   * costs a system call and a mapping that lives until the next garbage collection, which does not
-   * pay off for small files.
-   */
-  static final int MAP_THRESHOLD = 4 << 20;
+  /** Chunk size: a few milliseconds of hashing, so the per-chunk hand-off costs about 1%. */
+  static final int CHUNK = 2 << 20;
 
-  /** Read buffer for files below {@link #MAP_THRESHOLD}. */
-  static final int READ_BUFFER = 1 << 20;
-
-  /**
-   * Size of one mapped window. Windows are unmapped by the garbage collector (Java 17 has no
-   * supported explicit unmap), so a window is big enough to keep mapping calls rare and small
-   * enough to never map a huge file at once.
-   */
-  static final long WINDOW = 64L << 20;
-
-  /**
-   * Slice handed to each function in turn when several run in one thread: small enough to stay in
-   * the L2 cache between functions.
-   */
+  /** Slice handed to each function in turn when several run in one thread (L2-sized). */
   static final int SLICE = 256 << 10;
-
-  /** Buffer for streams; two are used when functions run in parallel (read one, hash the other). */
-  static final int STREAM_BUFFER = 1 << 20;
-
-  /** Mapped files at least this large get a page prefetcher when one function runs alone. */
-  static final long PREFETCH_THRESHOLD = 8 << 20;
 
   /** Byte arrays at least this large are hashed with one thread per function. */
   static final int PARALLEL_BYTES_THRESHOLD = 4 << 20;
 
+  /** Most direct buffers kept for reuse. */
+  private static final int POOL_LIMIT = 4;
+
   private final List<HashFunction> functions;
   private final Executor executor;
-  private final boolean canParallelize;
-  private final long mapThreshold;
-  private final long window;
-  private final long prefetchThreshold;
+  private final boolean hasHelpers;
+  private final int chunk;
+  private final ConcurrentLinkedQueue<ByteBuffer> pool = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pooled = new AtomicInteger();
 
   /**
    * Creates the engine.
@@ -76,22 +61,15 @@ public final class HashEngine {
    * @param executor where helper threads come from
    */
   public HashEngine(List<HashFunction> functions, Executor executor) {
-    this(functions, executor, MAP_THRESHOLD, WINDOW, PREFETCH_THRESHOLD);
+    this(functions, executor, CHUNK);
   }
 
-  /** Creates an engine with other mapping sizes, so tests can cross window boundaries cheaply. */
-  HashEngine(
-      List<HashFunction> functions,
-      Executor executor,
-      long mapThreshold,
-      long window,
-      long prefetchThreshold) {
+  /** Creates an engine with another chunk size, so tests can cross chunk boundaries cheaply. */
+  HashEngine(List<HashFunction> functions, Executor executor, int chunk) {
     this.functions = List.copyOf(functions);
     this.executor = executor;
-    this.canParallelize = this.functions.size() > 1 && Parallel.helpers(executor) > 0;
-    this.mapThreshold = mapThreshold;
-    this.window = window;
-    this.prefetchThreshold = prefetchThreshold;
+    this.hasHelpers = Parallel.helpers(executor) > 0;
+    this.chunk = chunk;
   }
 
   /**
@@ -112,7 +90,7 @@ public final class HashEngine {
   public HashResult hash(byte[] data) {
     int k = functions.size();
     byte[][] out = new byte[k][];
-    if (canParallelize && data.length >= PARALLEL_BYTES_THRESHOLD) {
+    if (k > 1 && hasHelpers && data.length >= PARALLEL_BYTES_THRESHOLD) {
       List<Parallel.Work> work = new ArrayList<>(k);
       for (int i = 0; i < k; i++) {
         int f = i;
@@ -133,6 +111,12 @@ public final class HashEngine {
     return new HashResult(data.length, out);
   }
 
+  private static byte[] finish(MessageDigest md, byte[] data) {
+    // One call over the whole array: the intrinsic loops over the blocks without copying.
+    md.update(data);
+    return md.digest();
+  }
+
   private MessageDigest[] start(long size) {
     MessageDigest[] mds = new MessageDigest[functions.size()];
     for (int i = 0; i < mds.length; i++) {
@@ -147,12 +131,6 @@ public final class HashEngine {
       out[i] = mds[i].digest();
     }
     return out;
-  }
-
-  private static byte[] finish(MessageDigest md, byte[] data) {
-    // One call over the whole array: the intrinsic loops over the blocks without copying.
-    md.update(data);
-    return md.digest();
   }
 
   /**
@@ -231,7 +209,7 @@ public final class HashEngine {
    * @param followLinks whether a symbolic link at {@code file} is followed
    * @param expectedSize the size the caller saw when listing the file, or -1
    * @param maxBytes the largest size accepted
-   * @param parallel whether functions may run in helper threads for this file
+   * @param parallel whether helper threads may be used for this file
    * @return the digests
    * @throws MalformedInputException MALFORMED_INPUT if the file cannot be read, is not a regular
    *     file or changes while being read; RESOURCE_LIMIT_EXCEEDED if it is larger than {@code
@@ -260,226 +238,26 @@ public final class HashEngine {
             location,
             "file of " + size + " bytes exceeds the limit of " + maxBytes + " bytes");
       }
-      byte[][] out;
-      if (size < mapThreshold) {
-        out = hashRead(ch, (int) size, location);
-      } else if (parallel && canParallelize) {
-        out = hashMappedParallel(ch, size, location);
-      } else {
-        boolean prefetch =
-            parallel && size >= prefetchThreshold && Parallel.helpers(executor) > 0;
-        out = hashMappedSequential(ch, size, location, prefetch);
+      MessageDigest[] mds = start(size);
+      if (size > 0) {
+        // Parallel only when there is more than one chunk to overlap.
+        boolean overlap = parallel && hasHelpers && size > chunk;
+        ChunkSource source = new FileSource(ch, size, location);
+        ByteBuffer a = takeBuffer();
+        ByteBuffer b = overlap ? takeBuffer() : null;
+        try {
+          hashChunks(source, mds, a, b);
+        } finally {
+          giveBuffer(a);
+          giveBuffer(b);
+        }
       }
       if (ch.size() != size) {
         throw changed(location);
       }
-      return new HashResult(size, out);
+      return new HashResult(size, finish(mds));
     } catch (IOException e) {
       throw unreadable(location, e);
-    }
-  }
-
-  private byte[][] hashRead(FileChannel ch, int size, String location)
-      throws IOException, MalformedInputException {
-    MessageDigest[] mds = start(size);
-    ByteBuffer buf = ByteBuffer.allocate(Math.min(size, READ_BUFFER));
-    for (int remaining = size; remaining > 0; ) {
-      buf.clear().limit(Math.min(buf.capacity(), remaining));
-      while (buf.hasRemaining()) {
-        if (ch.read(buf) < 0) {
-          throw changed(location);
-        }
-      }
-      for (MessageDigest md : mds) {
-        md.update(buf.array(), 0, buf.limit());
-      }
-      remaining -= buf.limit();
-    }
-    return finish(mds);
-  }
-
-  private byte[][] hashMappedSequential(
-      FileChannel ch, long size, String location, boolean prefetch)
-      throws IOException, MalformedInputException {
-    MessageDigest[] mds = start(size);
-    Windows windows = new Windows(ch, size, window, prefetch ? 2 : 1);
-    Prefetcher prefetcher = prefetch ? new Prefetcher(windows) : null;
-    Parallel.Batch batch = prefetch ? Parallel.start(executor, List.of(prefetcher)) : null;
-    try {
-      for (int w = 0; w < windows.count(); w++) {
-        ByteBuffer mapped = windows.acquire(w);
-        if (mds.length == 1) {
-          mds[0].update(mapped);
-        } else {
-          int limit = mapped.limit();
-          for (int off = 0; off < limit; off += SLICE) {
-            int end = Math.min(limit, off + SLICE);
-            for (MessageDigest md : mds) {
-              mapped.limit(end).position(off);
-              md.update(mapped);
-            }
-          }
-        }
-        windows.release(w);
-        if (prefetcher != null) {
-          prefetcher.hashed(w + 1);
-        }
-      }
-    } catch (InternalError e) {
-      // A mapped page whose file was truncated raises SIGBUS, which the JVM turns into this.
-      throw changed(location);
-    } finally {
-      if (prefetcher != null) {
-        prefetcher.stop();
-        try {
-          batch.finish();
-        } catch (Exception e) {
-          // Prefetching only warms pages; the hashing thread reports any real failure.
-        }
-      }
-    }
-    return finish(mds);
-  }
-
-  /**
-   * Touches the pages of the windows ahead of the hashing thread, so that page faults are taken on
-   * an otherwise idle core instead of on the critical path (measured here: faulting in 256 MiB of
-   * cached file costs about 30 ms against 180 ms of SHA-256). It stays at most {@link #LEAD}
-   * windows ahead, so a file larger than memory is not read far ahead of its use.
-   */
-  private static final class Prefetcher implements Parallel.Work {
-    static final int LEAD = 2;
-    private static final int PAGE = 4096;
-
-    private final Windows windows;
-    // Guarded by this.
-    private int hashed;
-    private boolean stopped;
-    // Keeps the page reads observable so they are not optimized away.
-    private volatile long sink;
-
-    Prefetcher(Windows windows) {
-      this.windows = windows;
-    }
-
-    @Override
-    public void run() throws Exception {
-      long sum = 0;
-      for (int w = 0; w < windows.count(); w++) {
-        synchronized (this) {
-          while (!stopped && w - hashed >= LEAD) {
-            wait();
-          }
-          if (stopped) {
-            return;
-          }
-          if (w < hashed) {
-            windows.release(w);
-            continue;
-          }
-        }
-        try {
-          ByteBuffer m = windows.acquire(w);
-          for (int i = 0; i < m.limit(); i += PAGE) {
-            sum += m.get(i);
-          }
-        } catch (IOException | InternalError e) {
-          // A window that cannot be mapped or read fails in the hashing thread too, which
-          // reports it; prefetching just stops.
-          return;
-        }
-        windows.release(w);
-      }
-      sink = sum;
-    }
-
-    synchronized void hashed(int windowsHashed) {
-      hashed = windowsHashed;
-      notifyAll();
-    }
-
-    synchronized void stop() {
-      stopped = true;
-      notifyAll();
-    }
-  }
-
-  private byte[][] hashMappedParallel(FileChannel ch, long size, String location)
-      throws MalformedInputException {
-    int k = functions.size();
-    Windows windows = new Windows(ch, size, window, k);
-    byte[][] out = new byte[k][];
-    List<Parallel.Work> work = new ArrayList<>(k);
-    for (int i = 0; i < k; i++) {
-      int f = i;
-      work.add(
-          () -> {
-            MessageDigest md = functions.get(f).start(size);
-            try {
-              for (int w = 0; w < windows.count(); w++) {
-                md.update(windows.acquire(w));
-                windows.release(w);
-              }
-            } catch (InternalError e) {
-              throw changed(location);
-            } catch (IOException e) {
-              throw unreadable(location, e);
-            }
-            out[f] = md.digest();
-          });
-    }
-    runChecked(work);
-    return out;
-  }
-
-  /**
-   * The mapped windows of one file, shared by the per-function threads: mapped by the first thread
-   * that needs one, dropped when the last has hashed it.
-   */
-  private static final class Windows {
-    private final FileChannel ch;
-    private final long size;
-    private final long window;
-    private final int count;
-    private final AtomicReferenceArray<MappedByteBuffer> mapped;
-    private final AtomicIntegerArray pending;
-
-    Windows(FileChannel ch, long size, long window, int users) {
-      this.ch = ch;
-      this.size = size;
-      this.window = window;
-      this.count = (int) ((size + window - 1) / window);
-      this.mapped = new AtomicReferenceArray<>(count);
-      this.pending = new AtomicIntegerArray(count);
-      for (int i = 0; i < count; i++) {
-        pending.set(i, users);
-      }
-    }
-
-    int count() {
-      return count;
-    }
-
-    ByteBuffer acquire(int i) throws IOException {
-      MappedByteBuffer m = mapped.get(i);
-      if (m == null) {
-        synchronized (this) {
-          m = mapped.get(i);
-          if (m == null) {
-            long pos = i * window;
-            m = ch.map(FileChannel.MapMode.READ_ONLY, pos, Math.min(window, size - pos));
-            mapped.set(i, m);
-          }
-        }
-      }
-      // Each thread reads through its own view: position and limit are not shared.
-      return m.duplicate();
-    }
-
-    void release(int i) {
-      if (pending.decrementAndGet(i) == 0) {
-        mapped.set(i, null);
-      }
     }
   }
 
@@ -493,46 +271,124 @@ public final class HashEngine {
    *     the stream has more than {@code maxBytes} bytes
    */
   public HashResult hashStream(InputStream in, long maxBytes) throws MalformedInputException {
-    int k = functions.size();
     MessageDigest[] mds = start(-1);
-    Reader reader = new Reader(in, maxBytes);
-    if (!canParallelize) {
-      byte[] buf = new byte[STREAM_BUFFER];
-      int n;
-      while ((n = reader.fill(buf)) > 0) {
-        for (MessageDigest md : mds) {
-          md.update(buf, 0, n);
-        }
-      }
-    } else {
-      // Double buffering: the functions hash one buffer in helper threads while this thread
-      // reads the next, then this thread helps with whatever has not started.
-      byte[] current = new byte[STREAM_BUFFER];
-      byte[] next = new byte[STREAM_BUFFER];
-      int n = reader.fill(current);
-      while (n > 0) {
-        byte[] data = current;
-        int len = n;
-        List<Parallel.Work> work = new ArrayList<>(k);
-        for (MessageDigest md : mds) {
-          work.add(() -> md.update(data, 0, len));
-        }
-        Parallel.Batch batch = Parallel.start(executor, work);
-        int m;
-        try {
-          m = reader.fill(next);
-        } finally {
-          finishChecked(batch);
-        }
-        current = next;
-        next = data;
-        n = m;
-      }
+    StreamSource source = new StreamSource(in, maxBytes);
+    ByteBuffer a = ByteBuffer.allocate(chunk);
+    ByteBuffer b = hasHelpers ? ByteBuffer.allocate(chunk) : null;
+    try {
+      hashChunks(source, mds, a, b);
+    } catch (IOException e) {
+      throw new MalformedInputException(
+          ErrorCode.MALFORMED_INPUT, "", "cannot read stream: " + e.getMessage(), e);
     }
-    return new HashResult(reader.total, finish(mds));
+    return new HashResult(source.total, finish(mds));
   }
 
-  private static final class Reader {
+  /** Where chunks come from. */
+  private interface ChunkSource {
+    /**
+     * Fills {@code buf} from its start as far as its capacity and the content allow, and flips
+     * it.
+     *
+     * @return the number of bytes read; 0 at the end
+     */
+    int fill(ByteBuffer buf) throws IOException, MalformedInputException;
+  }
+
+  /**
+   * Runs the functions over every chunk of {@code source}. With a second buffer, chunks are
+   * hashed in helper threads while the next one is read; without, everything runs here.
+   */
+  private void hashChunks(ChunkSource source, MessageDigest[] mds, ByteBuffer a, ByteBuffer b)
+      throws IOException, MalformedInputException {
+    if (b == null) {
+      while (source.fill(a) > 0) {
+        updateSliced(mds, a);
+      }
+      return;
+    }
+    int k = mds.length;
+    long[] nanos = new long[k];
+    Integer[] order = new Integer[k];
+    for (int i = 0; i < k; i++) {
+      order[i] = i;
+    }
+    ByteBuffer current = a;
+    ByteBuffer next = b;
+    int n = source.fill(current);
+    while (n > 0) {
+      // Slowest first: the first piece offered is the one a helper thread picks up, and this
+      // thread, busy reading meanwhile, takes the cheaper ones.
+      Arrays.sort(order, (x, y) -> Long.compare(nanos[y], nanos[x]));
+      ByteBuffer data = current;
+      List<Parallel.Work> work = new ArrayList<>(k);
+      for (int i : order) {
+        work.add(
+            () -> {
+              long t0 = System.nanoTime();
+              mds[i].update(data.duplicate());
+              nanos[i] += System.nanoTime() - t0;
+            });
+      }
+      Parallel.Batch batch = Parallel.start(executor, work);
+      int m;
+      try {
+        m = source.fill(next);
+      } finally {
+        await(batch);
+      }
+      current = next;
+      next = data;
+      n = m;
+    }
+  }
+
+  /** Feeds every function the buffer in L2-sized slices, so the bytes stay cached between them. */
+  private static void updateSliced(MessageDigest[] mds, ByteBuffer buf) {
+    if (mds.length == 1) {
+      mds[0].update(buf);
+      return;
+    }
+    int limit = buf.limit();
+    for (int off = 0; off < limit; off += SLICE) {
+      int end = Math.min(limit, off + SLICE);
+      for (MessageDigest md : mds) {
+        buf.limit(end).position(off);
+        md.update(buf);
+      }
+    }
+  }
+
+  private static final class FileSource implements ChunkSource {
+    private final FileChannel ch;
+    private final long size;
+    private final String location;
+    private long position;
+
+    FileSource(FileChannel ch, long size, String location) {
+      this.ch = ch;
+      this.size = size;
+      this.location = location;
+    }
+
+    @Override
+    public int fill(ByteBuffer buf) throws IOException, MalformedInputException {
+      buf.clear();
+      int want = (int) Math.min(buf.capacity(), size - position);
+      buf.limit(want);
+      while (buf.hasRemaining()) {
+        // Positional reads: the channel's own position is never shared or moved.
+        if (ch.read(buf, position + buf.position()) < 0) {
+          throw changed(location);
+        }
+      }
+      position += want;
+      buf.flip();
+      return want;
+    }
+  }
+
+  private static final class StreamSource implements ChunkSource {
     /** A stream that keeps returning 0 bytes breaks the InputStream contract; give up on it. */
     private static final int MAX_EMPTY_READS = 1024;
 
@@ -540,30 +396,26 @@ public final class HashEngine {
     private final long maxBytes;
     private long total;
 
-    Reader(InputStream in, long maxBytes) {
+    StreamSource(InputStream in, long maxBytes) {
       this.in = in;
       this.maxBytes = maxBytes;
     }
 
-    /** Fills {@code buf} as far as the stream allows; returns the count, 0 at the end. */
-    int fill(byte[] buf) throws MalformedInputException {
+    @Override
+    public int fill(ByteBuffer buf) throws IOException, MalformedInputException {
+      byte[] arr = buf.array();
       int n = 0;
       int empty = 0;
-      try {
-        while (n < buf.length) {
-          int r = in.read(buf, n, buf.length - n);
-          if (r < 0) {
-            break;
-          }
-          if (r == 0 && ++empty > MAX_EMPTY_READS) {
-            throw new MalformedInputException(
-                ErrorCode.MALFORMED_INPUT, "", "stream keeps returning no data");
-          }
-          n += r;
+      while (n < arr.length) {
+        int r = in.read(arr, n, arr.length - n);
+        if (r < 0) {
+          break;
         }
-      } catch (IOException e) {
-        throw new MalformedInputException(
-            ErrorCode.MALFORMED_INPUT, "", "cannot read stream: " + e.getMessage(), e);
+        if (r == 0 && ++empty > MAX_EMPTY_READS) {
+          throw new MalformedInputException(
+              ErrorCode.MALFORMED_INPUT, "", "stream keeps returning no data");
+        }
+        n += r;
       }
       if (n > maxBytes - total) {
         throw new MalformedInputException(
@@ -572,7 +424,25 @@ public final class HashEngine {
             "stream exceeds the limit of " + maxBytes + " bytes");
       }
       total += n;
+      buf.clear().limit(n);
       return n;
+    }
+  }
+
+  private ByteBuffer takeBuffer() {
+    ByteBuffer b = pool.poll();
+    if (b != null) {
+      pooled.decrementAndGet();
+      return b;
+    }
+    return ByteBuffer.allocateDirect(chunk);
+  }
+
+  private void giveBuffer(ByteBuffer b) {
+    if (b != null && pooled.incrementAndGet() <= POOL_LIMIT) {
+      pool.offer(b);
+    } else if (b != null) {
+      pooled.decrementAndGet();
     }
   }
 
@@ -586,10 +456,10 @@ public final class HashEngine {
     }
   }
 
-  private static void finishChecked(Parallel.Batch batch) throws MalformedInputException {
+  private static void await(Parallel.Batch batch) throws IOException, MalformedInputException {
     try {
       batch.finish();
-    } catch (MalformedInputException | RuntimeException | Error e) {
+    } catch (IOException | MalformedInputException | RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
       throw new ProvenanceBugException("unexpected failure while hashing", e);

@@ -91,23 +91,16 @@ class HashEngineTest {
   }
 
   @Property(tries = 100)
-  void hashFile_anyWindowAndThreshold_equalsSingleAlgorithmDigests(
+  void hashFile_anyChunkSize_equalsSingleAlgorithmDigests(
       @ForAll @Size(max = 40_000) byte[] data,
-      @ForAll @IntRange(min = 1, max = 9000) int window,
-      @ForAll @IntRange(min = 0, max = 30_000) int mapThreshold,
-      @ForAll @IntRange(min = 0, max = 30_000) int prefetchThreshold,
+      @ForAll @IntRange(min = 1, max = 9000) int chunk,
       @ForAll("algorithmSubsets") List<DigestAlgorithm> algorithms,
       @ForAll boolean parallel)
       throws Exception {
     Path f = Files.write(dir.resolve("f"), data);
     List<HashFunction> fns = functions(algorithms);
-    HashEngine engine =
-        new HashEngine(
-            fns,
-            parallel ? ForkJoinPool.commonPool() : CALLER_ONLY,
-            mapThreshold,
-            window,
-            prefetchThreshold);
+    Executor executor = parallel ? ForkJoinPool.commonPool() : CALLER_ONLY;
+    HashEngine engine = new HashEngine(fns, executor, chunk);
     HashResult r = engine.hashFile(f, "f", true, -1, Long.MAX_VALUE, true);
     assertThat(r.size()).isEqualTo(data.length);
     for (int i = 0; i < fns.size(); i++) {
@@ -117,25 +110,19 @@ class HashEngineTest {
     for (int i = 0; i < fns.size(); i++) {
       assertThat(sequential.digest(i)).isEqualTo(r.digest(i));
     }
-    // One function alone: the path with the page prefetcher when the file is large enough.
-    HashEngine single =
-        new HashEngine(
-            fns.subList(0, 1),
-            parallel ? ForkJoinPool.commonPool() : CALLER_ONLY,
-            mapThreshold,
-            window,
-            prefetchThreshold);
+    HashEngine single = new HashEngine(fns.subList(0, 1), executor, chunk);
     assertThat(single.hashFile(f, "f", true, -1, Long.MAX_VALUE, true).digest(0))
         .isEqualTo(r.digest(0));
   }
 
   @Provide
   Arbitrary<Integer> streamSizes() {
-    // Uniform, so that sizes beyond one and two stream buffers (1 MiB) are common, plus the
-    // buffer boundaries themselves.
-    int b = HashEngine.STREAM_BUFFER;
+    // Uniform, so that sizes beyond one and two chunks are common, plus the chunk boundaries.
+    int b = HashEngine.CHUNK;
     return Arbitraries.oneOf(
-        Arbitraries.integers().between(0, 3 * b + 100).withDistribution(RandomDistribution.uniform()),
+        Arbitraries.integers()
+            .between(0, 2 * b + 100)
+            .withDistribution(RandomDistribution.uniform()),
         Arbitraries.of(0, 1, b - 1, b, b + 1, 2 * b, 2 * b + 1));
   }
 
@@ -143,7 +130,7 @@ class HashEngineTest {
   void hashStream_anyContentAndReadSizes_equalsSingleAlgorithmDigests(
       @ForAll("streamSizes") int size,
       @ForAll long seed,
-      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 1_500_000) Integer> reads,
+      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 3_000_000) Integer> reads,
       @ForAll("algorithmSubsets") List<DigestAlgorithm> algorithms,
       @ForAll boolean parallel)
       throws Exception {
