@@ -49,11 +49,12 @@ import java.util.concurrent.ForkJoinPool;
  * DirectoryDigest tree = digester.digestTree(Path.of("src"));  // dirHash, gitTree, manifest
  * }</pre>
  *
- * <p>When several algorithms are configured, each runs in its own thread over the same memory (the
- * mapped file, or the buffer just read from a stream), so hashing with SHA-256 and SHA-512 takes
- * about as long as SHA-512 alone; many files are hashed in parallel. Threads come from the
- * configured executor ({@link ForkJoinPool#commonPool()} by default), and the calling thread always
- * takes part, so a busy executor slows a call down but never blocks it.
+ * <p>Content is read once, in chunks; the next chunk is read while the current one is hashed, and
+ * when several algorithms are configured each hashes the same chunk in its own thread, so hashing
+ * with SHA-256 and SHA-512 takes about as long as SHA-512 alone. Many files are hashed in
+ * parallel. Threads come from the configured executor ({@link ForkJoinPool#commonPool()} by
+ * default), and the calling thread always takes part, so a busy executor slows a call down but
+ * never blocks it.
  *
  * <p><b>Bad input.</b> Unreadable paths, directories or special files where a file is expected,
  * files that change while being read, rejected names and symbolic links in trees give {@link
