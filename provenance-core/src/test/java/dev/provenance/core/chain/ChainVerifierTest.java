@@ -224,8 +224,8 @@ class ChainVerifierTest {
         .addStep(RecordedChain.step("package", "release").build())
         .addRoot(ChainRoot.ofRepository(RecordedChain.REPO, List.of(), List.of()))
         .addExternal(ExternalDependency.ofUri("pkg:generic/openjdk@*", dev.provenance.api.digest.DigestSet.empty()));
-    byte[] bundle = ("{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\",\"payload\":\""
-        + c.pkg.envelope().payload().toBase64() + "\"}").getBytes(UTF_8);
+    byte[] bundle = ("{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\",\"verificationMaterial\":{},\"dsseEnvelope\":{\"payload\":\""
+        + c.pkg.envelope().payload().toBase64() + "\"}}").getBytes(UTF_8);
     Bytes payload = c.pkg.envelope().payload();
     ChainEnvelopeVerifier plug = stored -> new VerifiedEnvelope(PayloadTypes.IN_TOTO, payload,
         List.of(SignerIdentity.ofCertificate(new KeyId("a".repeat(64)), identity, issuer)));
