@@ -1,5 +1,8 @@
 package dev.provenance.examples.cli;
 
+import dev.provenance.examples.cli.chain.ChainVerifyCommand;
+import dev.provenance.examples.cli.chain.DemoCommand;
+import dev.provenance.examples.cli.chain.InTotoVerifyCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ public final class Main implements Command {
   public Main() {
     LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
     m.put("keygen", new Entry(KeygenCommand.SPEC.usage(), KeygenCommand::new));
+    m.put("chain verify", new Entry(ChainVerifyCommand.SPEC.usage(), ChainVerifyCommand::new));
+    m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
+    m.put("demo", new Entry(DemoCommand.SPEC.usage(), DemoCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 
