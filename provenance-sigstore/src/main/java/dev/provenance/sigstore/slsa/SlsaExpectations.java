@@ -22,8 +22,8 @@ import java.util.Optional;
  * <p>Values are compared exactly, without case folding, percent-decoding or trailing-slash
  * handling; see {@link SlsaVerifier} for how each one is checked.
  *
- * @param sourceUri the source repository on github.com, normalised to {@code
- *     git+https://github.com/org/repo}
+ * @param sourceUri the source repository, normalised to {@code git+https://github.com/org/repo};
+ *     provenance from GitHub builders only ever matches a github.com repository
  * @param sourceBranch the branch the build ran on, without {@code refs/heads/}
  * @param sourceTag the tag that triggered the build, without {@code refs/tags/}, compared exactly
  * @param sourceVersionedTag a semantic version the triggering tag must fall under: {@code v1}
@@ -51,18 +51,17 @@ public record SlsaExpectations(
    * @param sourceVersionedTag the {@code sourceVersionedTag} component
    * @param builderId the {@code builderId} component
    * @param buildWorkflowInputs the {@code buildWorkflowInputs} component
-   * @throws IllegalArgumentException if the source is not a github.com repository in normalised
-   *     form, the versioned tag is not a semantic version, the builder id has more than one or an
+   * @throws IllegalArgumentException if the source is not in normalised form or carries a
+   *     {@code @ref}, the versioned tag is not a semantic version, the builder id has more than one or an
    *     empty {@code @version}, or a value is empty
    */
   public SlsaExpectations {
     Objects.requireNonNull(sourceUri, "sourceUri");
     if (!sourceUri.equals(GitRefs.normalize(sourceUri))
-        || !sourceUri.startsWith(GITHUB_SOURCE)
-        || sourceUri.length() == GITHUB_SOURCE.length()
+        || sourceUri.equals(GITHUB_SOURCE)
         || sourceUri.contains("@")) {
       throw new IllegalArgumentException(
-          "source must be a github.com repository such as github.com/org/repo: " + sourceUri);
+          "source must be a repository such as github.com/org/repo, without @ref: " + sourceUri);
     }
     nonEmpty(sourceBranch, "sourceBranch");
     nonEmpty(sourceTag, "sourceTag");
@@ -102,10 +101,12 @@ public record SlsaExpectations(
 
   /**
    * Returns the source repository as slsa-verifier's certificate check compares it: {@code
-   * org/repo}.
+   * org/repo} for a github.com repository, else the whole URI (which no certificate names).
    */
   String sourceRepository() {
-    return sourceUri.substring(GITHUB_SOURCE.length());
+    return sourceUri.startsWith(GITHUB_SOURCE)
+        ? sourceUri.substring(GITHUB_SOURCE.length())
+        : sourceUri;
   }
 
   /** Builds {@link SlsaExpectations}. Not thread-safe. */
