@@ -9,4 +9,5 @@ module dev.provenance.sigstore {
   requires java.net.http;
 
   exports dev.provenance.sigstore;
+  exports dev.provenance.sigstore.trust;
 }

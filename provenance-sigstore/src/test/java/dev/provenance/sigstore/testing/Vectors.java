@@ -58,6 +58,20 @@ public final class Vectors {
   }
 
   /**
+   * Decodes lowercase or uppercase hexadecimal.
+   *
+   * @param hex an even number of hex digits
+   * @return the bytes
+   */
+  public static byte[] hex(String hex) {
+    byte[] out = new byte[hex.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    return out;
+  }
+
+  /**
    * Parses a DER certificate with the JDK (the test oracle, not the code under test).
    *
    * @param der the encoding

@@ -24,6 +24,10 @@ public final class Main implements Command {
   public Main() {
     LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
     m.put("keygen", new Entry(KeygenCommand.SPEC.usage(), KeygenCommand::new));
+    m.put("digest", new Entry(DigestCommand.SPEC.usage(), DigestCommand::new));
+    m.put("attest", new Entry(AttestCommand.SPEC.usage(), AttestCommand::new));
+    m.put("verify", new Entry(VerifyCommand.SPEC.usage(), VerifyCommand::new));
+    m.put("dsse verify", new Entry(DsseVerifyCommand.SPEC.usage(), DsseVerifyCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 
