@@ -16,6 +16,7 @@ module dev.provenance.core {
   exports dev.provenance.core.keys;
   exports dev.provenance.core.chain;
   exports dev.provenance.core.internal.crypto to dev.provenance.sigstore;
+  exports dev.provenance.core;
   exports dev.provenance.core.dsse;
   exports dev.provenance.core.policy;
   exports dev.provenance.core.intoto;

@@ -28,5 +28,11 @@ public enum ErrorCode {
   /** A transparency log proof, promise or checkpoint does not verify. */
   TRANSPARENCY_LOG_INVALID,
   /** A verifier or signer was configured in an unsafe or inconsistent way. */
-  CONFIGURATION_ERROR
+  CONFIGURATION_ERROR,
+  /**
+   * A remote service a signer depends on (certificate authority, transparency log, timestamp
+   * authority) could not be reached, timed out, or refused or failed the request. Worth retrying
+   * later or with new credentials; never a verdict about signed content.
+   */
+  SERVICE_ERROR
 }

@@ -1,6 +1,7 @@
 package dev.provenance.core.dsse;
 
 import dev.provenance.api.ErrorCode;
+import dev.provenance.api.MalformedInputException;
 import dev.provenance.api.VerificationException;
 import dev.provenance.api.dsse.Envelope;
 import dev.provenance.api.dsse.EnvelopeSignature;
@@ -30,7 +31,7 @@ import java.util.Set;
  *     .addVerifier(PemKeys.verifier(publicKeyPem))   // one or more trusted keys
  *     .threshold(1)                                  // distinct keys that must have signed
  *     .build();                                      // accepts application/vnd.in-toto+json
- * VerifiedEnvelope ok = verifier.verify(envelope);
+ * VerifiedEnvelope ok = verifier.verify(envelopeJson);
  * Bytes payload = ok.payload();                      // exactly the bytes whose signatures verified
  * }</pre>
  *
@@ -88,6 +89,27 @@ public final class DsseVerifier {
   }
 
   /**
+   * Parses an envelope from its JSON form and verifies it. Standard and URL-safe base64 are both
+   * accepted, as DSSE requires of verifiers.
+   *
+   * @param envelopeJson the envelope JSON bytes; not modified
+   * @return the verified payload type, payload and signers
+   * @throws VerificationException with {@code MALFORMED_INPUT} or {@code RESOURCE_LIMIT_EXCEEDED}
+   *     for input that cannot be parsed or exceeds a limit, and otherwise as {@link
+   *     #verify(Envelope)}
+   */
+  public VerifiedEnvelope verify(byte[] envelopeJson) throws VerificationException {
+    Objects.requireNonNull(envelopeJson, "envelopeJson");
+    Envelope envelope;
+    try {
+      envelope = codec.parseEnvelope(envelopeJson);
+    } catch (MalformedInputException e) {
+      throw VerificationException.from(e);
+    }
+    return verify(envelope);
+  }
+
+  /**
    * Verifies an envelope.
    *
    * @param envelope the envelope
@@ -134,10 +156,9 @@ public final class DsseVerifier {
           "/payloadType",
           "payload type " + quote(type) + " is not allowed; allowed: " + payloadTypes.keySet());
     }
-    List<SignatureVerifier> vs = keys.verifiers();
     List<SignerIdentity> signers = new ArrayList<>(accepted.length);
     for (int i : accepted) {
-      signers.add(vs.get(i).identity());
+      signers.add(keys.verifier(i).identity());
     }
     return new VerifiedEnvelope(type, envelope.payload(), signers);
   }

@@ -12,6 +12,8 @@ import java.util.Objects;
  * authenticated as a whole, and consumers must ignore unrecognized lines, so a bad line never
  * hides the good ones; each envelope still has to be verified on its own.
  *
+ * <p>Instances are immutable and thread-safe.
+ *
  * @param envelopes the envelopes, in line order
  * @param skipped one finding per skipped line, located {@code line[N]} (1-based line number)
  *     followed by the JSON Pointer of the problem within the line

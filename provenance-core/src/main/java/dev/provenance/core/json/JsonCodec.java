@@ -42,14 +42,16 @@ import java.util.Objects;
  * byte[] json = codec.writeStatement(statement);            // compact, member order kept
  * }</pre>
  *
- * <p>Parsing is strict (RFC 8259): the input must be UTF-8 without a byte order mark, hold exactly
+ * <p>Parsing is strict (<a href="https://www.rfc-editor.org/rfc/rfc8259">RFC 8259</a>): the input must be UTF-8 without a byte order mark, hold exactly
  * one value, and contain no duplicate member names (also when they differ only in escaping), no
  * unpaired surrogates, no comments, no leading zeros, no non-finite numbers and no unescaped
  * control characters. Every failure is a {@link MalformedInputException} whose {@code code()} is
  * {@code MALFORMED_INPUT}, {@code RESOURCE_LIMIT_EXCEEDED} or {@code UNSUPPORTED_FORMAT} and whose
- * {@code location()} is the JSON Pointer (RFC 6901) of the offending value; no other exception
- * escapes on any input. Numbers keep their exact literal. Writing is compact, keeps member order
- * and escapes only what JSON requires.
+ * {@code location()} is the JSON Pointer (<a href="https://www.rfc-editor.org/rfc/rfc6901">RFC
+ * 6901</a>) of the offending value, or empty when the failure concerns the whole document; no
+ * other exception escapes on any input. Limits are checked as the input is read, before anything
+ * oversized is built. Numbers keep their exact literal. Writing is compact, keeps member order and
+ * escapes only what JSON requires; characters outside the BMP are written as UTF-8.
  *
  * <p>Instances are immutable and thread-safe; build one and share it.
  */

@@ -76,7 +76,7 @@ class DsseVerifierVectorsTest {
 
   private static DsseVerifier vsaVerifier(String keyIdHint) throws Exception {
     PublicKey key =
-        Vectors.publicKey(Vectors.text("slsa-verifier/vsa/vsa_signing_public_key.pem"), "EC");
+        Vectors.publicKey(Vectors.text("slsa-verifier/vsa_signing_public_key.pem"), "EC");
     return DsseVerifier.newBuilder()
         .addVerifier(JcaKeys.verifierP1363(key), keyIdHint)
         .bindKeyIdHints()
@@ -91,7 +91,7 @@ class DsseVerifierVectorsTest {
     "sv-vsa-wrong-keyid, my_key_id, INVALID"
   })
   void verify_vsaVector(String caseId, String configuredKeyId, String expected) throws Exception {
-    Envelope e = Vectors.envelope(Vectors.bytes("slsa-verifier/vsa/gke-gce-pre.bcid-vsa.jsonl"));
+    Envelope e = Vectors.envelope(Vectors.bytes("slsa-verifier/gke-gce-pre.bcid-vsa.jsonl"));
     DsseVerifier v = vsaVerifier(configuredKeyId);
 
     if (expected.equals("VALID")) {

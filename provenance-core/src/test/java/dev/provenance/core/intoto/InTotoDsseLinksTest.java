@@ -19,12 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InTotoDsseLinksTest {
   @ParameterizedTest(name = "{0} with {2}")
   @CsvSource({
-    "intoto-dsse-chain-layout, in-toto-golang/dsse-chain/dsse-only.root.layout, in-toto-golang/alice.pub, VALID",
-    "intoto-dsse-chain-wrong-layout-key, in-toto-golang/dsse-chain/dsse-only.root.layout, in-toto-python/demo_files/alice.pub, INVALID",
-    "intoto-dsse-chain-clone, in-toto-golang/dsse-chain/clone-dsse.776a00e2.link, in-toto-python/demo_files/bob.pub, VALID",
-    "intoto-dsse-chain-update-version, in-toto-golang/dsse-chain/update-version-dsse.776a00e2.link, in-toto-python/demo_files/bob.pub, VALID",
-    "intoto-dsse-chain-package, in-toto-golang/dsse-chain/package-dsse.2f89b927.link, in-toto-python/demo_files/carl.pub, VALID",
-    "intoto-dsse-chain-package-wrong-key, in-toto-golang/dsse-chain/package-dsse.2f89b927.link, in-toto-python/demo_files/bob.pub, INVALID",
+    "intoto-dsse-chain-layout, in-toto-golang/dsse-only.root.layout, in-toto-golang/alice.pub, VALID",
+    "intoto-dsse-chain-wrong-layout-key, in-toto-golang/dsse-only.root.layout, in-toto-python/demo_files/alice.pub, INVALID",
+    "intoto-dsse-chain-clone, in-toto-golang/clone-dsse.776a00e2.link, in-toto-python/demo_files/bob.pub, VALID",
+    "intoto-dsse-chain-update-version, in-toto-golang/update-version-dsse.776a00e2.link, in-toto-python/demo_files/bob.pub, VALID",
+    "intoto-dsse-chain-package, in-toto-golang/package-dsse.2f89b927.link, in-toto-python/demo_files/carl.pub, VALID",
+    "intoto-dsse-chain-package-wrong-key, in-toto-golang/package-dsse.2f89b927.link, in-toto-python/demo_files/bob.pub, INVALID",
     "intoto-py-dsse-links-write-code, in-toto-python/demo_dsse_files/write-code.776a00e2.link, in-toto-python/demo_files/bob.pub, VALID",
     "intoto-py-dsse-links-package, in-toto-python/demo_dsse_files/package.2f89b927.link, in-toto-python/demo_files/carl.pub, VALID",
     "intoto-py-link-wrong-key, in-toto-python/demo_dsse_files/package.2f89b927.link, in-toto-python/demo_files/bob.pub, INVALID"

@@ -63,7 +63,7 @@ class InTotoKeysTest {
 
   @Test
   void parseKeyMap_layoutKeys_matchFunctionaryPems() throws Exception {
-    byte[] layoutEnvelope = Vectors.bytes("in-toto-golang/dsse-chain/dsse-only.root.layout");
+    byte[] layoutEnvelope = Vectors.bytes("in-toto-golang/dsse-only.root.layout");
     byte[] layout = Vectors.envelope(layoutEnvelope).payload().toByteArray();
     JsonObject keys = (JsonObject) JsonCodec.standard().parseObject(layout).get("keys").orElseThrow();
 

@@ -282,6 +282,27 @@ class JsonCodecEnvelopeTest {
   }
 
   @Test
+  void parseJsonLines_invalidUtf8OnLaterLine_isLocatedInThatLine() throws Exception {
+    String good = envelope("aGk=", "AAAA");
+    byte[] second = "{\"payload\":\"aGk=\",\"payloadType\":\"AB\",\"signatures\":[]}".getBytes(UTF_8);
+    int at = new String(second, UTF_8).indexOf("AB");
+    second[at] = (byte) 0xc0;
+    second[at + 1] = (byte) 0xaf;
+    byte[] first = (good + "\n").getBytes(UTF_8);
+    byte[] data = new byte[first.length + second.length];
+    System.arraycopy(first, 0, data, 0, first.length);
+    System.arraycopy(second, 0, data, first.length, second.length);
+
+    EnvelopeLines lines = codec.parseJsonLines(data);
+
+    assertThat(lines.envelopes()).hasSize(1);
+    assertThat(lines.skipped()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(ErrorCode.MALFORMED_INPUT);
+      assertThat(f.location()).isEqualTo("line[2]/payloadType");
+    });
+  }
+
+  @Test
   void parseJsonLines_tooManyLines_throwsResourceLimitExceeded() {
     JsonCodec small =
         JsonCodec.newBuilder().limits(JsonLimits.newBuilder().maxJsonLines(2).build()).build();

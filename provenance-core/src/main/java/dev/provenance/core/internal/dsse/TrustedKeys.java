@@ -5,7 +5,7 @@ import dev.provenance.api.VerificationException;
 import dev.provenance.api.signing.KeyId;
 import dev.provenance.api.signing.SignatureVerifier;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +57,13 @@ public final class TrustedKeys {
   }
 
   /**
-   * Returns the verifiers, in the order they were added.
+   * Returns a verifier by the index {@link #verify} reports.
    *
-   * @return the verifiers
+   * @param index the position in the order the verifiers were added
+   * @return the verifier
    */
-  public List<SignatureVerifier> verifiers() {
-    return Collections.unmodifiableList(java.util.Arrays.asList(verifiers));
+  public SignatureVerifier verifier(int index) {
+    return verifiers[index];
   }
 
   /**
@@ -72,7 +73,7 @@ public final class TrustedKeys {
    * @param message the signed bytes (a PAE or canonical JSON)
    * @param keyHints the unauthenticated key id hint of each signature; empty string when unset
    * @param signatures the signature bytes, parallel to {@code keyHints}
-   * @return indexes into {@link #verifiers()} of the accepted verifiers; may be empty
+   * @return indexes (see {@link #verifier(int)}) of the accepted verifiers; may be empty
    */
   public int[] verify(byte[] message, List<String> keyHints, List<byte[]> signatures) {
     return verify(message, keyHints, signatures, false);
@@ -87,7 +88,7 @@ public final class TrustedKeys {
    * @param keyHints the hint of each signature; empty string when unset
    * @param signatures the signature bytes, parallel to {@code keyHints}
    * @param bindHints whether a set hint restricts the keys tried
-   * @return indexes into {@link #verifiers()} of the accepted verifiers; may be empty
+   * @return indexes (see {@link #verifier(int)}) of the accepted verifiers; may be empty
    */
   public int[] verify(
       byte[] message, List<String> keyHints, List<byte[]> signatures, boolean bindHints) {
@@ -116,7 +117,7 @@ public final class TrustedKeys {
         accepted[count++] = found;
       }
     }
-    return count == accepted.length ? accepted : java.util.Arrays.copyOf(accepted, count);
+    return count == accepted.length ? accepted : Arrays.copyOf(accepted, count);
   }
 
   /**

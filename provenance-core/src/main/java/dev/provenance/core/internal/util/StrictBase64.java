@@ -17,26 +17,22 @@ public final class StrictBase64 {
   private static final byte URL = 2;
   private static final byte[] EMPTY = new byte[0];
 
-  /** Value of each ASCII character, or -1; 62 and 63 come from either alphabet. */
-  private static final byte[] VALUES = new byte[128];
-
-  /** Which alphabet a character belongs to when it is not shared: {@link #STD} or {@link #URL}. */
-  private static final byte[] ALPHABET = new byte[128];
+  /**
+   * For each ASCII character: its 6-bit value, with bit 8 set for the standard-only characters and
+   * bit 9 for the URL-safe-only ones; -1 for characters outside both alphabets.
+   */
+  private static final int[] TABLE = new int[128];
 
   static {
-    java.util.Arrays.fill(VALUES, (byte) -1);
+    java.util.Arrays.fill(TABLE, -1);
     String common = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     for (int i = 0; i < common.length(); i++) {
-      VALUES[common.charAt(i)] = (byte) i;
+      TABLE[common.charAt(i)] = i;
     }
-    VALUES['+'] = 62;
-    VALUES['/'] = 63;
-    VALUES['-'] = 62;
-    VALUES['_'] = 63;
-    ALPHABET['+'] = STD;
-    ALPHABET['/'] = STD;
-    ALPHABET['-'] = URL;
-    ALPHABET['_'] = URL;
+    TABLE['+'] = 62 | STD << 8;
+    TABLE['/'] = 63 | STD << 8;
+    TABLE['-'] = 62 | URL << 8;
+    TABLE['_'] = 63 | URL << 8;
   }
 
   private StrictBase64() {}
@@ -85,24 +81,32 @@ public final class StrictBase64 {
           "base64 decodes to " + decoded + " bytes, more than the limit " + maxDecodedBytes, true);
     }
     byte[] out = new byte[(int) decoded];
-    int alphabet = 0;
+    int flags = 0;
     int o = 0;
     int i = off;
     int fullEnd = off + (data & ~3);
     while (i < fullEnd) {
-      int a = value(src[i]);
-      int b = value(src[i + 1]);
-      int c = value(src[i + 2]);
-      int d = value(src[i + 3]);
-      if ((a | b | c | d) < 0) {
+      char c0 = src[i];
+      char c1 = src[i + 1];
+      char c2 = src[i + 2];
+      char c3 = src[i + 3];
+      if ((c0 | c1 | c2 | c3) >= 128) {
         throw invalidCharacter(src, i, 4);
       }
-      alphabet |= ALPHABET[src[i]] | ALPHABET[src[i + 1]] | ALPHABET[src[i + 2]]
-          | ALPHABET[src[i + 3]];
-      int bits = a << 18 | b << 12 | c << 6 | d;
-      out[o++] = (byte) (bits >> 16);
-      out[o++] = (byte) (bits >> 8);
-      out[o++] = (byte) bits;
+      int a = TABLE[c0];
+      int b = TABLE[c1];
+      int c = TABLE[c2];
+      int d = TABLE[c3];
+      int all = a | b | c | d;
+      if (all < 0) {
+        throw invalidCharacter(src, i, 4);
+      }
+      flags |= all;
+      int bits = (a & 63) << 18 | (b & 63) << 12 | (c & 63) << 6 | (d & 63);
+      out[o] = (byte) (bits >> 16);
+      out[o + 1] = (byte) (bits >> 8);
+      out[o + 2] = (byte) bits;
+      o += 3;
       i += 4;
     }
     int rest = data & 3;
@@ -113,25 +117,26 @@ public final class StrictBase64 {
         if (v < 0) {
           throw invalidCharacter(src, i, rest);
         }
-        alphabet |= ALPHABET[src[i + k]];
-        bits = bits << 6 | v;
+        flags |= v;
+        bits = bits << 6 | (v & 63);
       }
       if (rest == 2) {
         if ((bits & 0xf) != 0) {
           throw new DecodingException("non-zero trailing bits in base64", false);
         }
-        out[o++] = (byte) (bits >> 4);
+        out[o] = (byte) (bits >> 4);
       } else {
         if ((bits & 0x3) != 0) {
           throw new DecodingException("non-zero trailing bits in base64", false);
         }
-        out[o++] = (byte) (bits >> 10);
-        out[o++] = (byte) (bits >> 2);
+        out[o] = (byte) (bits >> 10);
+        out[o + 1] = (byte) (bits >> 2);
       }
-      if (pad == 0 && alphabet == STD) {
+      if (pad == 0 && (flags >> 8) == STD) {
         throw new DecodingException("standard base64 must be padded", false);
       }
     }
+    int alphabet = flags >> 8;
     if (alphabet == (STD | URL)) {
       throw new DecodingException("base64 mixes the standard and URL-safe alphabets", false);
     }
@@ -149,7 +154,7 @@ public final class StrictBase64 {
   }
 
   private static int value(char c) {
-    return c < 128 ? VALUES[c] : -1;
+    return c < 128 ? TABLE[c] : -1;
   }
 
   private static DecodingException invalidCharacter(char[] src, int from, int n) {
