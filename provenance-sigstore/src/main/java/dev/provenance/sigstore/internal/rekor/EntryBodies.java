@@ -247,7 +247,7 @@ public final class EntryBodies {
   private static void requireArtifactDigest(
       EntryExpectation expected, DigestAlgorithm alg, String value, String at)
       throws VerificationException {
-    Optional<String> ours = expected.artifact().get().get(alg);
+    Optional<String> ours = expected.artifact().get().digest(alg);
     if (ours.isEmpty()) {
       throw mismatch(at, "log entry names the artifact by " + alg.name() + ", a digest not available");
     }
