@@ -106,13 +106,14 @@ final class ProvenanceChecks {
     BuilderId builder = parsed.get();
     if (!decision.delegated()) {
       if (!builder.matchesExactly(decision.signer())) {
-        throw fail(mismatch(
-            at, "builder id " + id + " is not the signing workflow " + decision.signer()));
+        throw fail(
+            mismatch(at, "builder id " + id + " is not the signing workflow " + decision.signer()));
       }
       return decision.signer().toString();
     }
     if (!builder.hasVersion() || !delegatedRefAllowed(builder.version(), view, testing)) {
-      throw fail(mismatch(at, "builder " + id + " is not pinned to a release tag refs/tags/vX.Y.Z"));
+      throw fail(
+          mismatch(at, "builder " + id + " is not pinned to a release tag refs/tags/vX.Y.Z"));
     }
     BuilderId want;
     if (expected.isPresent()) {
@@ -120,12 +121,13 @@ final class ProvenanceChecks {
     } else if (builder.name().startsWith(TrustedBuilders.GENERATOR_WORKFLOWS)) {
       want = new BuilderId(builder.name(), "");
     } else {
-      throw fail(mismatch(
-          at,
-          "builder "
-              + id
-              + " is not an slsa-github-generator builder; name the builder you trust with a"
-              + " builder id"));
+      throw fail(
+          mismatch(
+              at,
+              "builder "
+                  + id
+                  + " is not an slsa-github-generator builder; name the builder you trust with a"
+                  + " builder id"));
     }
     if (!builder.matchesLoosely(want)) {
       throw fail(mismatch(at, "builder " + id + " is not the expected " + want));
@@ -174,8 +176,7 @@ final class ProvenanceChecks {
               "build was triggered from " + t.get().uri() + ", not the expected " + expected));
     }
     if (t.get().ref().isEmpty()) {
-      findings.add(
-          malformed(view.triggerLocation(), "trigger " + trigger + " has no ref"));
+      findings.add(malformed(view.triggerLocation(), "trigger " + trigger + " has no ref"));
     }
     String source = view.sourceUri();
     Optional<GitRefs.UriAndRef> s = GitRefs.split(source);
@@ -194,8 +195,7 @@ final class ProvenanceChecks {
               view.sourceLocation(), "source " + source + " and trigger " + trigger + " disagree"));
     }
     if (s.get().ref().isEmpty() && !view.allowsSourceWithoutRef()) {
-      findings.add(
-          malformed(view.sourceLocation(), "source " + source + " has no ref"));
+      findings.add(malformed(view.sourceLocation(), "source " + source + " has no ref"));
     }
     if (!findings.isEmpty()) {
       throw VerificationException.of(findings);
@@ -268,8 +268,7 @@ final class ProvenanceChecks {
       ok &= f.patchOrZero().equals(want.patch().get()) && f.prerelease().equals(want.prerelease());
     }
     if (!ok) {
-      findings.add(
-          mismatch("/predicate", "tag " + tag + " is not a version under " + expected));
+      findings.add(mismatch("/predicate", "tag " + tag + " is not a version under " + expected));
     }
   }
 
@@ -293,8 +292,7 @@ final class ProvenanceChecks {
         findings.add(mismatch(at, "workflow input " + e.getKey() + " is absent"));
       } else if (!(actual.get() instanceof JsonString)
           || !((JsonString) actual.get()).value().equals(e.getValue())) {
-        findings.add(
-            mismatch(at, "workflow input " + e.getKey() + " is not " + e.getValue()));
+        findings.add(mismatch(at, "workflow input " + e.getKey() + " is not " + e.getValue()));
       }
     }
   }

@@ -265,7 +265,12 @@ abstract class ProvenanceView {
       if (at < 0 || at != workflowRef.lastIndexOf('@') || parts.length < 2) {
         throw malformed(triggerLocation(), "expected org/repo/path@ref, found " + workflowRef);
       }
-      return "git+" + WorkflowIdentity.GITHUB + parts[0] + "/" + parts[1] + workflowRef.substring(at);
+      return "git+"
+          + WorkflowIdentity.GITHUB
+          + parts[0]
+          + "/"
+          + parts[1]
+          + workflowRef.substring(at);
     }
 
     @Override
@@ -305,7 +310,9 @@ abstract class ProvenanceView {
 
     GithubEnvironment environment() {
       return new GithubEnvironment(
-          provenance.buildDefinition().internalParameters(), DEFINITION + "/internalParameters", true);
+          provenance.buildDefinition().internalParameters(),
+          DEFINITION + "/internalParameters",
+          true);
     }
 
     @Override

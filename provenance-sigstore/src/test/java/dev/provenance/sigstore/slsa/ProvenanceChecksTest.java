@@ -125,7 +125,11 @@ class ProvenanceChecksTest {
   void check_versionedTagUnderTheTag_passes(String version) throws Exception {
     check(
         SV + "gha_go/v2.1.0/binary-linux-amd64-push-v13.0.30.intoto.jsonl",
-        expect(EXAMPLE).sourceVersionedTag(version).sourceTag("v13.0.30").sourceBranch("main").build(),
+        expect(EXAMPLE)
+            .sourceVersionedTag(version)
+            .sourceTag("v13.0.30")
+            .sourceBranch("main")
+            .build(),
         false);
   }
 
@@ -140,8 +144,7 @@ class ProvenanceChecksTest {
   }
 
   @Test
-  void check_byobWithoutBuilderId_trustsTheGeneratorBuilderNamedInTheProvenance()
-      throws Exception {
+  void check_byobWithoutBuilderId_trustsTheGeneratorBuilderNamedInTheProvenance() throws Exception {
     assertThat(check(MAVEN, expect(EXAMPLE).sourceBranch("main").build(), false).builderId())
         .isEqualTo(WORKFLOWS + "builder_maven_slsa3.yml@refs/tags/v2.1.0");
   }

@@ -1,5 +1,6 @@
 package dev.provenance.examples.cli;
 
+import dev.provenance.examples.cli.slsa.SlsaVerifyArtifactCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public final class Main implements Command {
     m.put("attest", new Entry(AttestCommand.SPEC.usage(), AttestCommand::new));
     m.put("verify", new Entry(VerifyCommand.SPEC.usage(), VerifyCommand::new));
     m.put("dsse verify", new Entry(DsseVerifyCommand.SPEC.usage(), DsseVerifyCommand::new));
+    m.put(
+        "slsa verify-artifact",
+        new Entry(SlsaVerifyArtifactCommand.SPEC.usage(), SlsaVerifyArtifactCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 
