@@ -208,38 +208,38 @@ final class ProvenanceChecks {
       ProvenanceView view, SlsaExpectations expectations, List<Finding> findings) {
     try {
       if (expectations.sourceBranch().isPresent()) {
-        String ref = view.branchRef();
-        Optional<String> branch = GitRefs.branch(ref);
+        ProvenanceView.Ref ref = view.branchRef();
+        Optional<String> branch = GitRefs.branch(ref.value());
         if (!branch.equals(expectations.sourceBranch())) {
           findings.add(
               mismatch(
-                  "/predicate",
+                  ref.location(),
                   "expected branch "
                       + expectations.sourceBranch().get()
                       + ", the build ran on "
-                      + (branch.isPresent() ? branch.get() : "no branch (ref " + ref + ")")));
+                      + (branch.isPresent() ? branch.get() : "no branch (" + describe(ref) + ")")));
         }
       }
       if (expectations.sourceTag().isPresent() || expectations.sourceVersionedTag().isPresent()) {
-        String ref = view.tagRef();
-        Optional<String> tag = GitRefs.tag(ref);
+        ProvenanceView.Ref ref = view.tagRef();
+        Optional<String> tag = GitRefs.tag(ref.value());
         if (tag.isEmpty()) {
           findings.add(
               mismatch(
-                  "/predicate",
-                  "expected a tag build, the build was triggered by "
-                      + (ref.isEmpty() ? "a branch" : ref)));
+                  ref.location(),
+                  "expected a tag build, the build was triggered by " + describe(ref)));
           return;
         }
         if (expectations.sourceTag().isPresent()
             && !tag.get().equals(expectations.sourceTag().get())) {
           findings.add(
               mismatch(
-                  "/predicate",
+                  ref.location(),
                   "expected tag " + expectations.sourceTag().get() + ", found " + tag.get()));
         }
         if (expectations.sourceVersionedTag().isPresent()) {
-          versionedTag(tag.get(), expectations.sourceVersionedTag().get(), findings);
+          versionedTag(
+              tag.get(), expectations.sourceVersionedTag().get(), ref.location(), findings);
         }
       }
     } catch (VerificationException e) {
@@ -252,11 +252,12 @@ final class ProvenanceChecks {
    * versions when the expectation has them (a missing part of the found tag counts as 0). With a
    * patch version the prerelease must be equal too; build metadata is ignored.
    */
-  private static void versionedTag(String tag, String expected, List<Finding> findings) {
+  private static void versionedTag(
+      String tag, String expected, String location, List<Finding> findings) {
     Optional<Semver> found = Semver.parse(tag);
     Semver want = Semver.parse(expected).orElseThrow();
     if (found.isEmpty()) {
-      findings.add(mismatch("/predicate", "tag " + tag + " is not a semantic version"));
+      findings.add(mismatch(location, "tag " + tag + " is not a semantic version"));
       return;
     }
     Semver f = found.get();
@@ -268,8 +269,12 @@ final class ProvenanceChecks {
       ok &= f.patchOrZero().equals(want.patch().get()) && f.prerelease().equals(want.prerelease());
     }
     if (!ok) {
-      findings.add(mismatch("/predicate", "tag " + tag + " is not a version under " + expected));
+      findings.add(mismatch(location, "tag " + tag + " is not a version under " + expected));
     }
+  }
+
+  private static String describe(ProvenanceView.Ref ref) {
+    return ref.value().isEmpty() ? "no ref" : "ref " + ref.value();
   }
 
   /** Checks the {@code workflow_dispatch} inputs the caller asked for: each must be that string. */
