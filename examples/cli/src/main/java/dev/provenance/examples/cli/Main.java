@@ -26,6 +26,7 @@ public final class Main implements Command {
   /** Creates the tool with every built-in command. */
   public Main() {
     LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
+    m.put("demo", new Entry(DemoCommand.SPEC.usage(), DemoCommand::new));
     m.put("keygen", new Entry(KeygenCommand.SPEC.usage(), KeygenCommand::new));
     m.put("digest", new Entry(DigestCommand.SPEC.usage(), DigestCommand::new));
     m.put("attest", new Entry(AttestCommand.SPEC.usage(), AttestCommand::new));
@@ -33,7 +34,6 @@ public final class Main implements Command {
     m.put("dsse verify", new Entry(DsseVerifyCommand.SPEC.usage(), DsseVerifyCommand::new));
     m.put("chain verify", new Entry(ChainVerifyCommand.SPEC.usage(), ChainVerifyCommand::new));
     m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
-    m.put("demo", new Entry(DemoCommand.SPEC.usage(), DemoCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 
