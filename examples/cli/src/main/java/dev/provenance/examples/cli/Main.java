@@ -2,6 +2,7 @@ package dev.provenance.examples.cli;
 
 import dev.provenance.examples.cli.chain.ChainVerifyCommand;
 import dev.provenance.examples.cli.chain.DemoCommand;
+import dev.provenance.examples.cli.chain.InTotoVerifyCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class Main implements Command {
     m.put("verify", new Entry(VerifyCommand.SPEC.usage(), VerifyCommand::new));
     m.put("dsse verify", new Entry(DsseVerifyCommand.SPEC.usage(), DsseVerifyCommand::new));
     m.put("chain verify", new Entry(ChainVerifyCommand.SPEC.usage(), ChainVerifyCommand::new));
+    m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 
