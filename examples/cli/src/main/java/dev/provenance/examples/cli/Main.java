@@ -33,6 +33,9 @@ public final class Main implements Command {
     m.put("verify", new Entry(VerifyCommand.SPEC.usage(), VerifyCommand::new));
     m.put("dsse verify", new Entry(DsseVerifyCommand.SPEC.usage(), DsseVerifyCommand::new));
     m.put("chain verify", new Entry(ChainVerifyCommand.SPEC.usage(), ChainVerifyCommand::new));
+    m.put(
+        "slsa verify-artifact",
+        new Entry(SlsaVerifyArtifactCommand.SPEC.usage(), SlsaVerifyArtifactCommand::new));
     m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
