@@ -1,5 +1,7 @@
 package dev.provenance.examples.cli;
 
+import dev.provenance.examples.cli.sigstore.SignBundleCommand;
+import dev.provenance.examples.cli.sigstore.VerifyBundleCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ public final class Main implements Command {
   public Main() {
     LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
     m.put("keygen", new Entry(KeygenCommand.SPEC.usage(), KeygenCommand::new));
+    m.put("sigstore verify-bundle", new Entry(VerifyBundleCommand.SPEC.usage(), VerifyBundleCommand::new));
+    m.put("sigstore sign-bundle", new Entry(SignBundleCommand.SPEC.usage(), SignBundleCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 
