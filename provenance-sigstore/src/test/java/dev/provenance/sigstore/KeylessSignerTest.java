@@ -14,7 +14,7 @@ import dev.provenance.core.json.JsonCodec;
 import dev.provenance.core.keys.PemKeys;
 import dev.provenance.sigstore.testing.LoopbackServer;
 import dev.provenance.sigstore.testing.TestCa;
-import dev.provenance.sigstore.testing.TestTsa;
+import dev.provenance.sigstore.testing.LoopbackTsa;
 import dev.provenance.sigstore.trust.SigningConfig.Selector;
 import dev.provenance.sigstore.trust.SigningConfig.Service;
 import dev.provenance.sigstore.trust.SigningConfig.ServiceConfiguration;
@@ -100,7 +100,7 @@ class KeylessSignerTest {
   @Test
   void signArtifact_certificateFromUntrustedCa_refusedByTheFinalVerification() throws Exception {
     TestCa ca = new TestCa();
-    try (LoopbackServer tsa = TestTsa.start(r -> r);
+    try (LoopbackServer tsa = LoopbackTsa.start(r -> r);
         LoopbackServer fulcio =
             new LoopbackServer(
                 r -> {

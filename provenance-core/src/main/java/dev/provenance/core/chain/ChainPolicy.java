@@ -1,6 +1,12 @@
 package dev.provenance.core.chain;
 
+import dev.provenance.api.ErrorCode;
 import dev.provenance.api.MalformedInputException;
+import dev.provenance.api.VerificationException;
+import dev.provenance.api.dsse.Envelope;
+import dev.provenance.api.dsse.VerifiedEnvelope;
+import dev.provenance.api.signing.SignatureVerifier;
+import dev.provenance.core.dsse.DsseVerifier;
 import dev.provenance.api.digest.DigestAlgorithm;
 import dev.provenance.api.internal.Collections2;
 import dev.provenance.api.json.JsonObject;
@@ -28,7 +34,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * ChainPolicy policy = ChainPolicy.parse(Files.readAllBytes(path));          // unsigned JSON
- * ChainPolicy signed = ChainPolicy.verifySigned(envelopeBytes, ownerKeys);   // DSSE-signed policy
+ * ChainPolicy signed = ChainPolicy.verifySigned(envelopeBytes, ownerKeys, 1); // DSSE-signed policy
  * }</pre>
  *
  * <p>A policy whose {@code expires} is at or before the verification time is refused with {@code
@@ -133,6 +139,47 @@ public record ChainPolicy(
    */
   public static ChainPolicy parse(byte[] json) throws MalformedInputException {
     return PolicyJson.read(JsonCodec.standard().parseObject(json));
+  }
+
+  /**
+   * Verifies a policy signed as a DSSE envelope (payload type {@value #PAYLOAD_TYPE}) by its
+   * owners, then parses it. A plain, unsigned policy document is refused: when a signature is
+   * required, an unsigned policy is not anchored to any owner key.
+   *
+   * @param bytes the envelope JSON
+   * @param ownerKeys the policy owners' keys
+   * @param threshold how many distinct owner keys must have signed
+   * @return the policy
+   * @throws VerificationException with {@code UNTRUSTED_ANCHOR} for an unsigned policy, the DSSE
+   *     codes ({@code SIGNATURE_INVALID}, {@code THRESHOLD_NOT_MET}, {@code UNSUPPORTED_FORMAT} for
+   *     another payload type, {@code MALFORMED_INPUT}), or the parse codes of the payload; {@code
+   *     CONFIGURATION_ERROR} if no owner key is given or the threshold is out of range
+   */
+  public static ChainPolicy verifySigned(
+      byte[] bytes, List<SignatureVerifier> ownerKeys, int threshold)
+      throws VerificationException {
+    JsonCodec codec = JsonCodec.standard();
+    DsseVerifier.Builder b =
+        DsseVerifier.newBuilder().allowPayloadType(PAYLOAD_TYPE).threshold(threshold).codec(codec);
+    ownerKeys.forEach(b::addVerifier);
+    DsseVerifier verifier = b.build();
+    Envelope envelope;
+    try {
+      JsonObject doc = codec.parseObject(bytes);
+      if (doc.get("_type").isPresent() && doc.get("payloadType").isEmpty()) {
+        throw new VerificationException(
+            ErrorCode.UNTRUSTED_ANCHOR, "", "the chain policy is not signed, but a signature is required");
+      }
+      envelope = codec.parseEnvelope(bytes);
+    } catch (MalformedInputException e) {
+      throw VerificationException.from(e);
+    }
+    VerifiedEnvelope verified = verifier.verify(envelope);
+    try {
+      return parse(verified.payload().toByteArray());
+    } catch (MalformedInputException e) {
+      throw VerificationException.from(e);
+    }
   }
 
   /**

@@ -273,8 +273,9 @@ public final class Digester {
             attrs.isDirectory() ? "a directory, not a file" : "not a regular file");
       }
       total = addBytes(total, attrs.size(), location);
-      // The size is not fixed here: a file listed by the caller is read as it is when opened.
-      jobs.add(new HashEngine.FileJob(p, location, true, -1));
+      // The size checked against the limit is the size hashed: a file that changes in between
+      // fails instead of slipping past the limit.
+      jobs.add(new HashEngine.FileJob(p, location, true, attrs.size()));
     }
     List<HashResult> results = engine.hashFiles(jobs, limits.maxTotalBytes());
     List<FileDigest> out = new ArrayList<>(files.size());

@@ -360,6 +360,79 @@ class DigesterTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** HOSTILE.md H36 and H38: artifact names that dodge rules or mean different files elsewhere. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "dir/../foo", "./foo", "foo/.", "//foo", "foo//bar", "/abs/x", "C:\\x", "C:x",
+        "dir\\foo", "nul\u0000", "line\nbreak", "", "..", "foo/", "trailing.", ".GIT/x"
+      })
+  void digestNamed_hostileName_throwsMalformedInputAtName(String name) throws Exception {
+    Files.createDirectories(tmp.resolve("dir"));
+    Files.write(tmp.resolve("foo"), random(10));
+    assertThatThrownBy(() -> Digester.sha256().digestNamed(tmp, List.of("foo", name)))
+        .isInstanceOfSatisfying(
+            MalformedInputException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT);
+              // an empty location means the whole input, so the empty name has none
+              assertThat(e.location().orElse("")).isEqualTo(name);
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"caf\u00e9|cafe\u0301", "Foo|foo", "a/B|a/b", "x|x"})
+  void digestNamed_namesCollidingElsewhere_throwMalformedInput(String pair) throws Exception {
+    String[] names = pair.split("\\|");
+    for (String n : names) {
+      Files.createDirectories(tmp.resolve(n).getParent());
+      Files.write(tmp.resolve(n), random(10));
+    }
+    assertThatThrownBy(() -> Digester.sha256().digestNamed(tmp, List.of(names)))
+        .isInstanceOfSatisfying(
+            MalformedInputException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT));
+  }
+
+  @Test
+  void digestNamed_pathThroughSymlinkedDirectory_throwsMalformedInput() throws Exception {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.write(outside.resolve("secret"), random(10));
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    Files.createSymbolicLink(root.resolve("out"), outside);
+    Files.write(root.resolve("real"), random(10));
+    Files.createSymbolicLink(root.resolve("alias"), root.resolve("real"));
+    assertMalformed(
+        () -> Digester.sha256().digestNamed(root, List.of("out/secret")),
+        ErrorCode.MALFORMED_INPUT,
+        root.resolve("out/secret"));
+    assertMalformed(
+        () -> Digester.sha256().digestNamed(root, List.of("alias")),
+        ErrorCode.MALFORMED_INPUT,
+        root.resolve("alias"));
+    assertMalformed(
+        () -> Digester.sha256().digestNamed(root, List.of("missing")),
+        ErrorCode.MALFORMED_INPUT,
+        root.resolve("missing"));
+  }
+
+  @Test
+  void digestNamed_validNames_equalTreeManifestEntriesSortedByName() throws Exception {
+    Files.createDirectories(tmp.resolve("src/main"));
+    Files.write(tmp.resolve("src/main/App.java"), random(4000));
+    Files.write(tmp.resolve("build.sh"), random(100));
+    Files.write(tmp.resolve("caf\u00e9"), random(7 << 20));
+    Files.setPosixFilePermissions(
+        tmp.resolve("build.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr--r--"));
+    Digester d = digester(DigestAlgorithm.SHA512);
+    List<ManifestEntry> named =
+        d.digestNamed(tmp, List.of("src/main/App.java", "caf\u00e9", "build.sh"));
+    assertThat(named).extracting(ManifestEntry::name)
+        .containsExactly("build.sh", "caf\u00e9", "src/main/App.java");
+    assertThat(named).isEqualTo(d.digestTree(tmp).manifest());
+    assertThat(named.get(0).executable()).isTrue();
+  }
+
   static void assertMalformed(
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code, Path location) {
     assertThatThrownBy(call)

@@ -8,6 +8,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -55,6 +56,48 @@ public final class Vectors {
    */
   public static byte[] base64(String text) {
     return Base64.getMimeDecoder().decode(text);
+  }
+
+  /**
+   * Decodes lowercase or uppercase hexadecimal.
+   *
+   * @param hex an even number of hex digits
+   * @return the bytes
+   */
+  public static byte[] hex(String hex) {
+    byte[] out = new byte[hex.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    return out;
+  }
+
+  /**
+   * Returns {@code depth} nested SEQUENCEs around a NULL, with definite lengths.
+   *
+   * @param depth how many levels
+   * @return the encoding
+   */
+  public static byte[] nestedSequences(int depth) {
+    byte[] current = {0x05, 0x00};
+    for (int i = 0; i < depth; i++) {
+      int length = current.length;
+      byte[] header;
+      if (length < 0x80) {
+        header = new byte[] {0x30, (byte) length};
+      } else if (length < 0x100) {
+        header = new byte[] {0x30, (byte) 0x81, (byte) length};
+      } else if (length < 0x10000) {
+        header = new byte[] {0x30, (byte) 0x82, (byte) (length >> 8), (byte) length};
+      } else {
+        header =
+            new byte[] {0x30, (byte) 0x83, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
+      }
+      byte[] next = Arrays.copyOf(header, header.length + length);
+      System.arraycopy(current, 0, next, header.length, length);
+      current = next;
+    }
+    return current;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.provenance.api.MalformedInputException;
 import dev.provenance.api.signing.SignatureAlgorithm;
 import dev.provenance.api.signing.SignatureVerifier;
 import dev.provenance.api.signing.Signer;
+import dev.provenance.core.dsse.DsseVerifier;
 import dev.provenance.core.keys.PemKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class KeyOptions {
   public static final int MAX_PEM_BYTES = 1024 * 1024;
 
   private static final String RSA_HINT =
-      "RSA keys need --key-algorithm rsa-pss-sha256|rsa-pkcs1-sha256";
+      "use --key-algorithm rsa-pss-sha256|rsa-pkcs1-sha256 for RSA keys";
 
   private KeyOptions() {}
 
@@ -80,6 +81,29 @@ public final class KeyOptions {
       }
     }
     return verifiers;
+  }
+
+  /**
+   * Starts a DSSE verifier with the keys of {@code --key}, {@code --key-algorithm} and {@code
+   * --threshold} (default 1, at most the number of keys).
+   *
+   * @param args the parsed arguments
+   * @return a builder holding the keys and the threshold
+   * @throws UsageException for missing keys, unreadable files, or a threshold above the key count
+   * @throws KeyMaterialException if a key is malformed or refused
+   * @throws MalformedInputException if a key file is too large
+   */
+  public static DsseVerifier.Builder dsseVerifier(Args args)
+      throws UsageException, KeyMaterialException, MalformedInputException {
+    List<String> keys = args.requiredValues("--key");
+    int threshold = args.positiveInt("--threshold", 1);
+    if (threshold > keys.size()) {
+      throw new UsageException(
+          "--threshold " + threshold + " is more than the " + keys.size() + " key(s) given");
+    }
+    return DsseVerifier.newBuilder()
+        .addVerifiers(verifiers("--key", keys, rsaAlgorithm(args)))
+        .threshold(threshold);
   }
 
   /**

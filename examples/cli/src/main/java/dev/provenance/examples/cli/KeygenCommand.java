@@ -1,10 +1,12 @@
 package dev.provenance.examples.cli;
 
+import dev.provenance.api.ProvenanceException;
 import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.signing.KeyId;
 import dev.provenance.api.signing.SignatureAlgorithm;
 import dev.provenance.core.keys.JcaKeys;
 import dev.provenance.core.keys.PemKeys;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,46 +30,44 @@ public final class KeygenCommand implements Command {
 
   @Override
   public int run(List<String> argv, PrintStream out, PrintStream err) {
-    return Commands.execute(
-        SPEC,
-        argv,
-        out,
-        err,
-        (args, output) -> {
-          String name = args.required("--algorithm");
-          SignatureAlgorithm algorithm = algorithm(name);
-          String prefix = args.required("--out");
-          KeyPair pair = JcaKeys.generate(algorithm);
-          String privatePem = PemKeys.privateKeyPem(pair.getPrivate());
-          String publicPem = PemKeys.publicKeyPem(pair.getPublic());
-          KeyId keyId = JcaKeys.keyId(pair.getPublic());
-          String privatePath = prefix + ".key.pem";
-          String publicPath = prefix + ".pub.pem";
-          if (Files.exists(Path.of(publicPath))) {
-            throw new UsageException("--out: " + publicPath + " exists; not overwriting it");
-          }
-          OutputFiles.write(
-              "--out",
-              privatePath,
-              privatePem.getBytes(StandardCharsets.US_ASCII),
-              OutputFiles.Mode.CREATE_SECRET);
-          OutputFiles.write(
-              "--out",
-              publicPath,
-              publicPem.getBytes(StandardCharsets.US_ASCII),
-              OutputFiles.Mode.CREATE_NEW);
-          return output.success(
-              JsonObject.newBuilder()
-                  .put("algorithm", name)
-                  .put("keyId", keyId.value())
-                  .put("privateKey", privatePath)
-                  .put("publicKey", publicPath)
-                  .build(),
-              List.of(
-                  "private key: " + privatePath,
-                  "public key:  " + publicPath,
-                  "key id:      " + keyId.value() + " (" + name + ")"));
-        });
+    return Commands.execute(SPEC, argv, out, err, this::execute);
+  }
+
+  private int execute(Args args, Output output)
+      throws ProvenanceException, UsageException, IOException {
+    String name = args.required("--algorithm");
+    SignatureAlgorithm algorithm = algorithm(name);
+    String prefix = args.required("--out");
+    KeyPair pair = JcaKeys.generate(algorithm);
+    String privatePem = PemKeys.privateKeyPem(pair.getPrivate());
+    String publicPem = PemKeys.publicKeyPem(pair.getPublic());
+    KeyId keyId = JcaKeys.keyId(pair.getPublic());
+    String privatePath = prefix + ".key.pem";
+    String publicPath = prefix + ".pub.pem";
+    if (Files.exists(Path.of(publicPath))) {
+      throw new UsageException("--out: " + publicPath + " exists; not overwriting it");
+    }
+    OutputFiles.write(
+        "--out",
+        privatePath,
+        privatePem.getBytes(StandardCharsets.US_ASCII),
+        OutputFiles.Mode.CREATE_SECRET);
+    OutputFiles.write(
+        "--out",
+        publicPath,
+        publicPem.getBytes(StandardCharsets.US_ASCII),
+        OutputFiles.Mode.CREATE_NEW);
+    return output.success(
+        JsonObject.newBuilder()
+            .put("algorithm", name)
+            .put("keyId", keyId.value())
+            .put("privateKey", privatePath)
+            .put("publicKey", publicPath)
+            .build(),
+        List.of(
+            "private key: " + privatePath,
+            "public key:  " + publicPath,
+            "key id:      " + keyId.value() + " (" + name + ")"));
   }
 
   static SignatureAlgorithm algorithm(String name) throws UsageException {

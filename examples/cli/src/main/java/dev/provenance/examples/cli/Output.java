@@ -223,6 +223,20 @@ public final class Output {
   }
 
   /**
+   * Returns strings as a JSON array.
+   *
+   * @param values the strings
+   * @return the array
+   */
+  public static JsonArray jsonStrings(List<String> values) {
+    List<JsonValue> out = new ArrayList<>(values.size());
+    for (String v : values) {
+      out.add(JsonValue.of(v));
+    }
+    return new JsonArray(out);
+  }
+
+  /**
    * The findings of one input.
    *
    * @param source the file, or {@code file:line}; empty when there is no better name

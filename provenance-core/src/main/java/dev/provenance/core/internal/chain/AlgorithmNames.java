@@ -28,7 +28,8 @@ public final class AlgorithmNames {
 
   /**
    * Returns the algorithm for a policy name or a securesystemslib scheme name ({@code
-   * rsassa-pss-sha256}, {@code ecdsa-sha2-nistp256}, {@code ecdsa-sha2-nistp384}).
+   * rsassa-pss-sha256}, {@code rsa-pkcs1v15-sha256}, {@code ecdsa-sha2-nistp256}, {@code
+   * ecdsa-sha2-nistp384}).
    *
    * @param name the name, case-insensitive
    * @return the algorithm, or empty if unknown
@@ -38,6 +39,8 @@ public final class AlgorithmNames {
     switch (n) {
       case "rsassa-pss-sha256":
         return Optional.of(SignatureAlgorithm.RSA_PSS_SHA256);
+      case "rsa-pkcs1v15-sha256":
+        return Optional.of(SignatureAlgorithm.RSA_PKCS1_SHA256);
       case "ecdsa-sha2-nistp256":
         return Optional.of(SignatureAlgorithm.ECDSA_P256_SHA256);
       case "ecdsa-sha2-nistp384":

@@ -556,7 +556,7 @@ public final class ChainEngine {
     if (producers.size() < 2) {
       return;
     }
-    String key = keys(digest).toString();
+    String key = digest.toString();
     if (!conflictChecked.add(key)) {
       return;
     }
@@ -751,7 +751,7 @@ public final class ChainEngine {
             "step " + step + " (" + n.ev.source() + "): artifact name rejected: " + problem.get());
         continue;
       }
-      String prev = folded.putIfAbsent(ArtifactNames.caseFold(name), name);
+      String prev = list.size() < 2 ? null : folded.putIfAbsent(ArtifactNames.caseFold(name), name);
       if (prev != null) {
         add(
             ErrorCode.MALFORMED_INPUT,
@@ -786,9 +786,12 @@ public final class ChainEngine {
         }
         continue;
       }
-      Map<String, List<Node>> groups = new LinkedHashMap<>();
+      Map<Object, List<Node>> groups = new LinkedHashMap<>();
+      boolean grouped = !chainMode || s.threshold() > 1;
       for (Node n : ns) {
-        groups.computeIfAbsent(claimKey(n), k -> new ArrayList<>()).add(n);
+        // with a threshold of one, every attestation stands alone: no need to compare claims
+        Object key = grouped ? claimKey(n) : n;
+        groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(n);
       }
       if (!chainMode && groups.size() > 1) {
         List<String> who = new ArrayList<>();
@@ -929,11 +932,21 @@ public final class ChainEngine {
     findings.add(Finding.of(code, location, message));
   }
 
+  /**
+   * Returns the index keys of a digest set: its acceptable values. The algorithm is left out of
+   * the key (hex values of different algorithms practically never collide, and every hit is
+   * confirmed with {@link DigestSet#matches}), which saves building a string per lookup.
+   */
   private List<String> keys(DigestSet digest) {
-    List<String> out = new ArrayList<>(2);
-    for (Map.Entry<DigestAlgorithm, String> e : digest.digests().entrySet()) {
+    java.util.SortedMap<DigestAlgorithm, String> m = digest.digests();
+    if (m.size() == 1) {
+      Map.Entry<DigestAlgorithm, String> e = m.entrySet().iterator().next();
+      return acceptable.contains(e.getKey()) ? List.of(e.getValue()) : List.of();
+    }
+    List<String> out = new ArrayList<>(m.size());
+    for (Map.Entry<DigestAlgorithm, String> e : m.entrySet()) {
       if (acceptable.contains(e.getKey())) {
-        out.add(e.getKey().name() + ":" + e.getValue());
+        out.add(e.getValue());
       }
     }
     return out;

@@ -18,6 +18,7 @@ import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.json.JsonValue;
 import dev.provenance.core.json.JsonCodec;
 import dev.provenance.core.json.JsonLimits;
+import dev.provenance.sigstore.internal.verify.TrustMaterial;
 import dev.provenance.sigstore.trust.CertificateAuthorityInfo;
 import dev.provenance.sigstore.trust.SigningConfig;
 import dev.provenance.sigstore.trust.TimestampAuthorityInfo;
@@ -50,7 +51,13 @@ public final class TrustJson {
    * @throws MalformedInputException for bad JSON, structure or media type
    */
   public static TrustedRoot readTrustedRoot(byte[] json) throws MalformedInputException {
-    return readTrustedRoot(JsonCodec.standard().parseValue(json), "");
+    return checked(readTrustedRoot(JsonCodec.standard().parseValue(json), ""));
+  }
+
+  /** Parses every key and certificate once, so a broken root fails here, not at verification. */
+  private static TrustedRoot checked(TrustedRoot root) throws MalformedInputException {
+    TrustMaterial.compile(root);
+    return root;
   }
 
   /**
@@ -84,7 +91,7 @@ public final class TrustJson {
         String prefix = "line:" + line;
         try {
           JsonValue v = JsonCodec.standard().parseValue(Arrays.copyOfRange(jsonLines, start, e));
-          roots.add(readTrustedRoot(v, ""));
+          roots.add(checked(readTrustedRoot(v, "")));
         } catch (MalformedInputException ex) {
           throw new MalformedInputException(
               ex.code(), prefix + ex.location().orElse(""), ex.getMessage(), ex);

@@ -107,6 +107,22 @@ public final class LinearRegex {
    * @return true on a full match
    */
   public boolean matches(CharSequence input) {
+    return run(input, null);
+  }
+
+  /** Returns the number of compiled instructions. */
+  int programSize() {
+    return ops.length;
+  }
+
+  /** Returns how many thread steps a match attempt takes; tests check the linear bound. */
+  long steps(CharSequence input) {
+    long[] steps = new long[1];
+    run(input, steps);
+    return steps[0];
+  }
+
+  private boolean run(CharSequence input, long[] steps) {
     int[] text = input.codePoints().toArray();
     int n = ops.length;
     int[] current = new int[n];
@@ -119,6 +135,9 @@ public final class LinearRegex {
     for (int pos = 0; pos < text.length && currentSize > 0; pos++) {
       int c = text[pos];
       int nextSize = 0;
+      if (steps != null) {
+        steps[0] += currentSize;
+      }
       for (int i = 0; i < currentSize; i++) {
         int pc = current[i];
         if (ops[pc] == CLASS && accepts(classes[pc], c)) {
@@ -335,6 +354,18 @@ public final class LinearRegex {
 
     @Override
     public void emit(Program p) {
+      if (max < 0 && min > 0) {
+        // body{min-1} L: body; SPLIT L, out -- "+" without a second copy of the body.
+        for (int i = 1; i < min; i++) {
+          body.emit(p);
+        }
+        int loop = p.size();
+        body.emit(p);
+        Instruction split = new Instruction(SPLIT, loop, 0, null);
+        p.add(split);
+        split.y = p.size();
+        return;
+      }
       for (int i = 0; i < min; i++) {
         body.emit(p);
       }

@@ -7,7 +7,7 @@ import dev.provenance.api.Bytes;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.SigningException;
 import dev.provenance.sigstore.testing.LoopbackServer;
-import dev.provenance.sigstore.testing.TestTsa;
+import dev.provenance.sigstore.testing.LoopbackTsa;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,7 +29,7 @@ class TimestampClientTest {
       new TimestampClient(HttpTransport.create(Duration.ofSeconds(10)), new SecureRandom());
 
   private static LoopbackServer tsa(UnaryOperator<TimeStampRequest> rewrite) throws Exception {
-    return TestTsa.start(rewrite);
+    return LoopbackTsa.start(rewrite);
   }
 
   @Test
