@@ -5,6 +5,7 @@ import dev.provenance.examples.cli.chain.DemoCommand;
 import dev.provenance.examples.cli.chain.InTotoVerifyCommand;
 import dev.provenance.examples.cli.sigstore.SignBundleCommand;
 import dev.provenance.examples.cli.sigstore.VerifyBundleCommand;
+import dev.provenance.examples.cli.slsa.SlsaVerifyArtifactCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
