@@ -31,6 +31,7 @@ class UsageIT {
             "provenance verify",
             "provenance dsse verify",
             "provenance chain verify",
+            "provenance slsa verify-artifact",
             "exit status");
   }
 

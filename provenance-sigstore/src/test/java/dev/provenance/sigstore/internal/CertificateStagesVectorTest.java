@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * genTime of every time-stamp that verified. Each stage has its own expected outcome: {@code OK}
  * or the error code (bundles that are invalid for other reasons pass these stages).
  */
-class SigstoreVectorsTest {
+class CertificateStagesVectorTest {
   private static final String PROD = "sigstore-python/trust-roots/production.trusted_root.json";
   private static final String STAGING = "sigstore-python/trust-roots/staging.trusted_root.json";
   private static final String CONFORMANCE = "sigstore-conformance/bundle-verify/";
