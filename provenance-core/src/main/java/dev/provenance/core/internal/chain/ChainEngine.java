@@ -963,7 +963,7 @@ public final class ChainEngine {
     return out;
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- utilities
 
   private Glob glob(String pattern) {
     return globs.computeIfAbsent(pattern, Glob::compile);
