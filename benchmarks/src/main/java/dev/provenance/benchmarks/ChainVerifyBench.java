@@ -60,14 +60,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ChainVerifyBench {
   @Param({"10", "1000", "10000"})
   public int links;
 
-  @Param({"ED25519"})
+  @Param({"ED25519", "ECDSA_P256_SHA256"})
   public String keyType;
 
   private List<byte[]> lines;

@@ -3,9 +3,10 @@ package dev.provenance.sigstore.slsa;
 import java.util.Optional;
 
 /**
- * Git URIs and refs as slsa-verifier reads them: {@code git+https://github.com/org/repo@refs/heads/main}
- * splits at the first {@code @} into a repository and a ref, and a ref {@code refs/TYPE/NAME} has a
- * type ({@code heads}, {@code tags}) and a name. Stateless.
+ * Git URIs and refs as slsa-verifier reads them: {@code
+ * git+https://github.com/org/repo@refs/heads/main} splits at the first {@code @} into a repository
+ * and a ref, and a ref {@code refs/TYPE/NAME} has a type ({@code heads}, {@code tags}) and a name.
+ * Stateless.
  */
 final class GitRefs {
   private GitRefs() {}
@@ -35,7 +36,9 @@ final class GitRefs {
     }
     int at = uri.indexOf('@');
     return Optional.of(
-        at < 0 ? new UriAndRef(uri, "") : new UriAndRef(uri.substring(0, at), uri.substring(at + 1)));
+        at < 0
+            ? new UriAndRef(uri, "")
+            : new UriAndRef(uri.substring(0, at), uri.substring(at + 1)));
   }
 
   /** Returns the name of a {@code refs/tags/NAME} ref, or empty for any other ref. */

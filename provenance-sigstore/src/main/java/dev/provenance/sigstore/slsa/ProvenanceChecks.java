@@ -106,13 +106,14 @@ final class ProvenanceChecks {
     BuilderId builder = parsed.get();
     if (!decision.delegated()) {
       if (!builder.matchesExactly(decision.signer())) {
-        throw fail(mismatch(
-            at, "builder id " + id + " is not the signing workflow " + decision.signer()));
+        throw fail(
+            mismatch(at, "builder id " + id + " is not the signing workflow " + decision.signer()));
       }
       return decision.signer().toString();
     }
     if (!builder.hasVersion() || !delegatedRefAllowed(builder.version(), view, testing)) {
-      throw fail(mismatch(at, "builder " + id + " is not pinned to a release tag refs/tags/vX.Y.Z"));
+      throw fail(
+          mismatch(at, "builder " + id + " is not pinned to a release tag refs/tags/vX.Y.Z"));
     }
     BuilderId want;
     if (expected.isPresent()) {
@@ -120,12 +121,13 @@ final class ProvenanceChecks {
     } else if (builder.name().startsWith(TrustedBuilders.GENERATOR_WORKFLOWS)) {
       want = new BuilderId(builder.name(), "");
     } else {
-      throw fail(mismatch(
-          at,
-          "builder "
-              + id
-              + " is not an slsa-github-generator builder; name the builder you trust with a"
-              + " builder id"));
+      throw fail(
+          mismatch(
+              at,
+              "builder "
+                  + id
+                  + " is not an slsa-github-generator builder; name the builder you trust with a"
+                  + " builder id"));
     }
     if (!builder.matchesLoosely(want)) {
       throw fail(mismatch(at, "builder " + id + " is not the expected " + want));
@@ -174,8 +176,7 @@ final class ProvenanceChecks {
               "build was triggered from " + t.get().uri() + ", not the expected " + expected));
     }
     if (t.get().ref().isEmpty()) {
-      findings.add(
-          malformed(view.triggerLocation(), "trigger " + trigger + " has no ref"));
+      findings.add(malformed(view.triggerLocation(), "trigger " + trigger + " has no ref"));
     }
     String source = view.sourceUri();
     Optional<GitRefs.UriAndRef> s = GitRefs.split(source);
@@ -194,8 +195,7 @@ final class ProvenanceChecks {
               view.sourceLocation(), "source " + source + " and trigger " + trigger + " disagree"));
     }
     if (s.get().ref().isEmpty() && !view.allowsSourceWithoutRef()) {
-      findings.add(
-          malformed(view.sourceLocation(), "source " + source + " has no ref"));
+      findings.add(malformed(view.sourceLocation(), "source " + source + " has no ref"));
     }
     if (!findings.isEmpty()) {
       throw VerificationException.of(findings);
@@ -208,38 +208,38 @@ final class ProvenanceChecks {
       ProvenanceView view, SlsaExpectations expectations, List<Finding> findings) {
     try {
       if (expectations.sourceBranch().isPresent()) {
-        String ref = view.branchRef();
-        Optional<String> branch = GitRefs.branch(ref);
+        ProvenanceView.Ref ref = view.branchRef();
+        Optional<String> branch = GitRefs.branch(ref.value());
         if (!branch.equals(expectations.sourceBranch())) {
           findings.add(
               mismatch(
-                  "/predicate",
+                  ref.location(),
                   "expected branch "
                       + expectations.sourceBranch().get()
                       + ", the build ran on "
-                      + (branch.isPresent() ? branch.get() : "no branch (ref " + ref + ")")));
+                      + (branch.isPresent() ? branch.get() : "no branch (" + describe(ref) + ")")));
         }
       }
       if (expectations.sourceTag().isPresent() || expectations.sourceVersionedTag().isPresent()) {
-        String ref = view.tagRef();
-        Optional<String> tag = GitRefs.tag(ref);
+        ProvenanceView.Ref ref = view.tagRef();
+        Optional<String> tag = GitRefs.tag(ref.value());
         if (tag.isEmpty()) {
           findings.add(
               mismatch(
-                  "/predicate",
-                  "expected a tag build, the build was triggered by "
-                      + (ref.isEmpty() ? "a branch" : ref)));
+                  ref.location(),
+                  "expected a tag build, the build was triggered by " + describe(ref)));
           return;
         }
         if (expectations.sourceTag().isPresent()
             && !tag.get().equals(expectations.sourceTag().get())) {
           findings.add(
               mismatch(
-                  "/predicate",
+                  ref.location(),
                   "expected tag " + expectations.sourceTag().get() + ", found " + tag.get()));
         }
         if (expectations.sourceVersionedTag().isPresent()) {
-          versionedTag(tag.get(), expectations.sourceVersionedTag().get(), findings);
+          versionedTag(
+              tag.get(), expectations.sourceVersionedTag().get(), ref.location(), findings);
         }
       }
     } catch (VerificationException e) {
@@ -252,11 +252,12 @@ final class ProvenanceChecks {
    * versions when the expectation has them (a missing part of the found tag counts as 0). With a
    * patch version the prerelease must be equal too; build metadata is ignored.
    */
-  private static void versionedTag(String tag, String expected, List<Finding> findings) {
+  private static void versionedTag(
+      String tag, String expected, String location, List<Finding> findings) {
     Optional<Semver> found = Semver.parse(tag);
     Semver want = Semver.parse(expected).orElseThrow();
     if (found.isEmpty()) {
-      findings.add(mismatch("/predicate", "tag " + tag + " is not a semantic version"));
+      findings.add(mismatch(location, "tag " + tag + " is not a semantic version"));
       return;
     }
     Semver f = found.get();
@@ -268,9 +269,12 @@ final class ProvenanceChecks {
       ok &= f.patchOrZero().equals(want.patch().get()) && f.prerelease().equals(want.prerelease());
     }
     if (!ok) {
-      findings.add(
-          mismatch("/predicate", "tag " + tag + " is not a version under " + expected));
+      findings.add(mismatch(location, "tag " + tag + " is not a version under " + expected));
     }
+  }
+
+  private static String describe(ProvenanceView.Ref ref) {
+    return ref.value().isEmpty() ? "no ref" : "ref " + ref.value();
   }
 
   /** Checks the {@code workflow_dispatch} inputs the caller asked for: each must be that string. */
@@ -293,8 +297,7 @@ final class ProvenanceChecks {
         findings.add(mismatch(at, "workflow input " + e.getKey() + " is absent"));
       } else if (!(actual.get() instanceof JsonString)
           || !((JsonString) actual.get()).value().equals(e.getValue())) {
-        findings.add(
-            mismatch(at, "workflow input " + e.getKey() + " is not " + e.getValue()));
+        findings.add(mismatch(at, "workflow input " + e.getKey() + " is not " + e.getValue()));
       }
     }
   }

@@ -111,11 +111,14 @@ abstract class ProvenanceView {
     return false;
   }
 
-  /** Returns the ref that tells the branch, for example {@code refs/heads/main}, or empty. */
-  abstract String branchRef() throws VerificationException;
+  /** A ref and where it was read, for example {@code refs/heads/main}; the value may be empty. */
+  record Ref(String value, String location) {}
 
-  /** Returns the ref that tells the tag, for example {@code refs/tags/v1.2.3}, or empty. */
-  abstract String tagRef() throws VerificationException;
+  /** Returns the ref that tells the branch, for example {@code refs/heads/main}. */
+  abstract Ref branchRef() throws VerificationException;
+
+  /** Returns the ref that tells the tag, for example {@code refs/tags/v1.2.3}. */
+  abstract Ref tagRef() throws VerificationException;
 
   /** Returns the {@code workflow_dispatch} inputs. */
   abstract GithubEnvironment.Inputs workflowInputs() throws VerificationException;
@@ -212,12 +215,12 @@ abstract class ProvenanceView {
     }
 
     @Override
-    String branchRef() throws VerificationException {
+    Ref branchRef() throws VerificationException {
       return environment().branchRef();
     }
 
     @Override
-    String tagRef() throws VerificationException {
+    Ref tagRef() throws VerificationException {
       return environment().tagRef();
     }
 
@@ -265,7 +268,12 @@ abstract class ProvenanceView {
       if (at < 0 || at != workflowRef.lastIndexOf('@') || parts.length < 2) {
         throw malformed(triggerLocation(), "expected org/repo/path@ref, found " + workflowRef);
       }
-      return "git+" + WorkflowIdentity.GITHUB + parts[0] + "/" + parts[1] + workflowRef.substring(at);
+      return "git+"
+          + WorkflowIdentity.GITHUB
+          + parts[0]
+          + "/"
+          + parts[1]
+          + workflowRef.substring(at);
     }
 
     @Override
@@ -295,28 +303,33 @@ abstract class ProvenanceView {
       return provenance.buildDefinition().buildType().equals(BYOB_BUILD_TYPE);
     }
 
-    /** The ref of the source dependency, else the one recorded in the GitHub environment. */
-    private Optional<String> sourceRef() throws VerificationException {
+    /** The ref of the source dependency, if it has one. */
+    private Optional<Ref> sourceRef() throws VerificationException {
       if (provenance.buildDefinition().resolvedDependencies().isEmpty()) {
         return Optional.empty();
       }
-      return GitRefs.split(sourceUri()).map(GitRefs.UriAndRef::ref).filter(r -> !r.isEmpty());
+      return GitRefs.split(sourceUri())
+          .map(GitRefs.UriAndRef::ref)
+          .filter(r -> !r.isEmpty())
+          .map(r -> new Ref(r, sourceLocation()));
     }
 
     GithubEnvironment environment() {
       return new GithubEnvironment(
-          provenance.buildDefinition().internalParameters(), DEFINITION + "/internalParameters", true);
+          provenance.buildDefinition().internalParameters(),
+          DEFINITION + "/internalParameters",
+          true);
     }
 
     @Override
-    String branchRef() throws VerificationException {
-      Optional<String> ref = sourceRef();
+    Ref branchRef() throws VerificationException {
+      Optional<Ref> ref = sourceRef();
       return ref.isPresent() ? ref.get() : environment().branchRef();
     }
 
     @Override
-    String tagRef() throws VerificationException {
-      Optional<String> ref = sourceRef();
+    Ref tagRef() throws VerificationException {
+      Optional<Ref> ref = sourceRef();
       return ref.isPresent() ? ref.get() : environment().tagRef();
     }
 
@@ -358,12 +371,12 @@ abstract class ProvenanceView {
     }
 
     @Override
-    String branchRef() throws VerificationException {
-      return nonEmptyString(workflow(), "ref", WORKFLOW + "/ref");
+    Ref branchRef() throws VerificationException {
+      return new Ref(nonEmptyString(workflow(), "ref", WORKFLOW + "/ref"), WORKFLOW + "/ref");
     }
 
     @Override
-    String tagRef() throws VerificationException {
+    Ref tagRef() throws VerificationException {
       return branchRef();
     }
 
@@ -419,13 +432,13 @@ abstract class ProvenanceView {
     }
 
     /** The branch ref; for a tag build the branch the event names, possibly empty. */
-    String branchRef() throws VerificationException {
+    Ref branchRef() throws VerificationException {
       if (refType().equals("branch")) {
-        return get("github_ref");
+        return new Ref(get("github_ref"), at("github_ref"));
       }
       String baseRef = get("github_base_ref");
       if (!baseRef.isEmpty()) {
-        return baseRef;
+        return new Ref(baseRef, at("github_base_ref"));
       }
       String event = get("github_event_name");
       String payloadAt = at("github_event_payload");
@@ -437,22 +450,24 @@ abstract class ProvenanceView {
             if (v.isEmpty()) {
               throw malformed(payloadAt + "/base_ref", "expected base_ref");
             }
-            return v.get() instanceof JsonString ? ((JsonString) v.get()).value() : "";
+            String ref = v.get() instanceof JsonString ? ((JsonString) v.get()).value() : "";
+            return new Ref(ref, payloadAt + "/base_ref");
           }
         case "release":
           {
             JsonObject release = object(eventPayload(), "release", payloadAt + "/release");
-            return "refs/heads/"
-                + string(release, "target_commitish", payloadAt + "/release/target_commitish");
+            String at = payloadAt + "/release/target_commitish";
+            return new Ref("refs/heads/" + string(release, "target_commitish", at), at);
           }
         default:
-          return "";
+          return new Ref("", at("github_event_name"));
       }
     }
 
-    /** The tag ref of a tag build; empty for a branch build. */
-    String tagRef() throws VerificationException {
-      return refType().equals("tag") ? get("github_ref") : "";
+    /** The triggering ref: a {@code refs/tags/} ref for a tag build, else the branch ref. */
+    Ref tagRef() throws VerificationException {
+      refType();
+      return new Ref(get("github_ref"), at("github_ref"));
     }
 
     Inputs workflowInputs() throws VerificationException {

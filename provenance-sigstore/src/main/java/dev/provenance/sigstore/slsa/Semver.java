@@ -5,9 +5,9 @@ import java.util.Optional;
 /**
  * A semantic version as Go's {@code golang.org/x/mod/semver} reads it, which is what slsa-verifier
  * compares tags with: a leading {@code v}, a major version, and optionally a minor and a patch
- * version; a prerelease ({@code -rc.1}) and build metadata ({@code +meta}) only after a full
- * {@code vMAJOR.MINOR.PATCH}. The shorthands {@code v1} and {@code v1.2} stand for {@code v1.0.0}
- * and {@code v1.2.0} but remember which parts were written.
+ * version; a prerelease ({@code -rc.1}) and build metadata ({@code +meta}) only after a full {@code
+ * vMAJOR.MINOR.PATCH}. The shorthands {@code v1} and {@code v1.2} stand for {@code v1.0.0} and
+ * {@code v1.2.0} but remember which parts were written.
  *
  * @param major the major version digits
  * @param minor the minor version digits, if written

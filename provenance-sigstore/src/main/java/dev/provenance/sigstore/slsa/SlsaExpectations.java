@@ -52,8 +52,8 @@ public record SlsaExpectations(
    * @param builderId the {@code builderId} component
    * @param buildWorkflowInputs the {@code buildWorkflowInputs} component
    * @throws IllegalArgumentException if the source is not in normalised form or carries a
-   *     {@code @ref}, the versioned tag is not a semantic version, the builder id has more than one or an
-   *     empty {@code @version}, or a value is empty
+   *     {@code @ref}, the versioned tag is not a semantic version, the builder id has more than one
+   *     or an empty {@code @version}, or a value is empty
    */
   public SlsaExpectations {
     Objects.requireNonNull(sourceUri, "sourceUri");
@@ -79,7 +79,8 @@ public record SlsaExpectations(
     Objects.requireNonNull(buildWorkflowInputs, "buildWorkflowInputs");
     LinkedHashMap<String, String> inputs = new LinkedHashMap<>();
     buildWorkflowInputs.forEach(
-        (k, v) -> inputs.put(Objects.requireNonNull(k, "input name"), Objects.requireNonNull(v, k)));
+        (k, v) ->
+            inputs.put(Objects.requireNonNull(k, "input name"), Objects.requireNonNull(v, k)));
     buildWorkflowInputs = Collections.unmodifiableMap(inputs);
   }
 
@@ -156,8 +157,8 @@ public record SlsaExpectations(
 
     /**
      * Requires the triggering tag to be a semantic version under this one ({@code
-     * --source-versioned-tag}): the major version must match, and the minor and patch versions
-     * when given.
+     * --source-versioned-tag}): the major version must match, and the minor and patch versions when
+     * given.
      *
      * @param version the version, for example {@code v1} or {@code v1.2}
      * @return this builder

@@ -35,8 +35,8 @@ import java.util.Set;
  *     List.of(Digester.sha256().digest(Path.of("app"))));
  * }</pre>
  *
- * <p>The provenance file holds one attestation or several (JSON Lines), each a Sigstore bundle or
- * a legacy slsa-github-generator envelope with an embedded certificate. Every artifact must be a
+ * <p>The provenance file holds one attestation or several (JSON Lines), each a Sigstore bundle or a
+ * legacy slsa-github-generator envelope with an embedded certificate. Every artifact must be a
  * subject of an attestation that passes all of these, in order:
  *
  * <ol>
@@ -106,10 +106,10 @@ public final class SlsaVerifier {
    * @param artifacts each artifact's digests; each must include {@code sha256}, {@code sha384} or
    *     {@code sha512}
    * @return one result per artifact, in order
-   * @throws VerificationException with every finding, locations prefixed by {@code
-   *     provenance[N]} when the file holds several attestations: {@code POLICY_MISMATCH} for an
-   *     empty file or unmet expectations, {@code BINDING_MISMATCH} for an artifact no verified
-   *     attestation names, and the codes of {@link SigstoreVerifier} for signatures
+   * @throws VerificationException with every finding, locations prefixed by {@code provenance[N]}
+   *     when the file holds several attestations: {@code POLICY_MISMATCH} for an empty file or
+   *     unmet expectations, {@code BINDING_MISMATCH} for an artifact no verified attestation names,
+   *     and the codes of {@link SigstoreVerifier} for signatures
    * @throws IllegalArgumentException if no artifact is given or one lacks a usable digest
    */
   public List<VerifiedSlsaProvenance> verify(
@@ -170,8 +170,12 @@ public final class SlsaVerifier {
                 "attestation could not be read: " + e.getClass().getSimpleName()));
       }
     }
+    // An artifact left unnamed is its own finding when nothing else explains the failure, or when
+    // other artifacts did verify.
+    boolean someVerified = Arrays.stream(results).anyMatch(Objects::nonNull);
+    boolean explained = !findings.isEmpty();
     for (int i = 0; i < results.length; i++) {
-      if (results[i] == null) {
+      if (results[i] == null && (!explained || someVerified)) {
         findings.add(
             Finding.of(
                 ErrorCode.BINDING_MISMATCH,
@@ -179,7 +183,7 @@ public final class SlsaVerifier {
                 "no verified attestation names artifact " + wanted.get(i)));
       }
     }
-    if (!findings.isEmpty()) {
+    if (Arrays.stream(results).anyMatch(Objects::isNull)) {
       throw VerificationException.of(findings);
     }
     return List.of(results);

@@ -77,14 +77,15 @@ final class TrustedBuilders {
                 + " with a builder id");
       }
     } else if (!delegator && !signer.matchesLoosely(expected.get())) {
-      throw mismatch(
-          SAN, "workflow " + signer + " is not the expected builder " + expected.get());
+      throw mismatch(SAN, "workflow " + signer + " is not the expected builder " + expected.get());
     }
     checkRef(signer.version(), identity.sourceRepository(), testing);
     return new Decision(signer, delegator);
   }
 
-  /** The certificate's workflow must be pinned to a release (slsa-verifier verifyTrustedBuilderRef). */
+  /**
+   * The certificate's workflow must be pinned to a release (slsa-verifier verifyTrustedBuilderRef).
+   */
   private static void checkRef(String ref, String sourceRepository, boolean testing)
       throws VerificationException {
     boolean testedRepository =

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param artifact the artifact's digests, as given to the verifier
  * @param index the 0-based position of the attestation in the provenance file
  * @param attestation the verified attestation; its matched subjects are the artifact's
- * @param builderId the trusted builder at its version: the signing workflow, or for BYOB builds
- *     the builder the provenance names, for example {@code
+ * @param builderId the trusted builder at its version: the signing workflow, or for BYOB builds the
+ *     builder the provenance names, for example {@code
  *     https://github.com/slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@refs/tags/v2.1.0}
  * @param source the built source as the provenance records it, {@code git+URL@ref}
  */

@@ -41,11 +41,7 @@ record WorkflowIdentity(String issuer, BuilderId signer, String sourceRepository
     }
     String issuer =
         consistent(
-            leaf,
-            FulcioCertificates.ISSUER_V1,
-            FulcioCertificates.ISSUER_V2,
-            "",
-            "OIDC issuer");
+            leaf, FulcioCertificates.ISSUER_V1, FulcioCertificates.ISSUER_V2, "", "OIDC issuer");
     String repository =
         consistent(
             leaf,
@@ -57,8 +53,8 @@ record WorkflowIdentity(String issuer, BuilderId signer, String sourceRepository
   }
 
   /**
-   * Reads a value from a deprecated raw extension and its DER successor; the successor's value
-   * must be {@code prefix + deprecated} when both are present.
+   * Reads a value from a deprecated raw extension and its DER successor; the successor's value must
+   * be {@code prefix + deprecated} when both are present.
    */
   private static String consistent(
       X509Certificate leaf, String deprecatedOid, String oid, String prefix, String what)

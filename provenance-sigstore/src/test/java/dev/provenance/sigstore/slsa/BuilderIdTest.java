@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BuilderIdTest {
   private static final String GENERIC =
       "https://github.com/slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml";
-  private static final BuilderId SIGNER = BuilderId.parse(GENERIC + "@refs/tags/v2.1.0").orElseThrow();
+  private static final BuilderId SIGNER =
+      BuilderId.parse(GENERIC + "@refs/tags/v2.1.0").orElseThrow();
 
   @Test
   void parse_idWithRef_splitsAtTheAt() {

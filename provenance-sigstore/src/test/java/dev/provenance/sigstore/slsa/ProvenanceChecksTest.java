@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.provenance.api.ErrorCode;
+import dev.provenance.api.Finding;
 import dev.provenance.api.VerificationException;
+import dev.provenance.api.policy.PolicyContext;
+import dev.provenance.core.policy.SlsaPolicy;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,7 +130,11 @@ class ProvenanceChecksTest {
   void check_versionedTagUnderTheTag_passes(String version) throws Exception {
     check(
         SV + "gha_go/v2.1.0/binary-linux-amd64-push-v13.0.30.intoto.jsonl",
-        expect(EXAMPLE).sourceVersionedTag(version).sourceTag("v13.0.30").sourceBranch("main").build(),
+        expect(EXAMPLE)
+            .sourceVersionedTag(version)
+            .sourceTag("v13.0.30")
+            .sourceBranch("main")
+            .build(),
         false);
   }
 
@@ -140,8 +149,7 @@ class ProvenanceChecksTest {
   }
 
   @Test
-  void check_byobWithoutBuilderId_trustsTheGeneratorBuilderNamedInTheProvenance()
-      throws Exception {
+  void check_byobWithoutBuilderId_trustsTheGeneratorBuilderNamedInTheProvenance() throws Exception {
     assertThat(check(MAVEN, expect(EXAMPLE).sourceBranch("main").build(), false).builderId())
         .isEqualTo(WORKFLOWS + "builder_maven_slsa3.yml@refs/tags/v2.1.0");
   }
@@ -210,6 +218,23 @@ class ProvenanceChecksTest {
                         "https://github.com/bazel-contrib/publish-to-bcr/.github/workflows/publish.yaml")
                     .build()))
         .isEqualTo(ErrorCode.POLICY_MISMATCH);
+  }
+
+  /**
+   * H34: the SLSA v0.2 that slsa-github-generator writes is accepted here, but the core SLSA v1
+   * policy (which this path applies to v1 provenance) refuses it as UNSUPPORTED_FORMAT.
+   */
+  @Test
+  void coreSlsaPolicy_v02Provenance_findsUnsupportedFormat() throws Exception {
+    SignedVectors.Signed s = SignedVectors.load(DISPATCH);
+    assertThat(
+            SlsaPolicy.newBuilder()
+                .requireBuilderId(GENERIC + "@refs/tags/v2.1.0")
+                .build()
+                .evaluate(s.attestation(), new PolicyContext(Instant.EPOCH, Optional.empty())))
+        .extracting(Finding::code)
+        .containsExactly(ErrorCode.UNSUPPORTED_FORMAT);
+    assertThat(check(DISPATCH, expect(EXAMPLE).build(), false).view().isV1()).isFalse();
   }
 
   @Test

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * One case of {@code vectors/slsa-cases.json} (the slsa-verifier categories of {@code cases.json},
- * unchanged), read into the concrete runs its policy describes. A policy value {@code a | b | c}
- * is one run per alternative, {@code (unset)} and {@code (no builder-id given)} mean the option is
- * not given, {@code variants: each applied alone: k=v | ...} is one run per override, and an
- * artifact "first and/or second" is each alone, both, both reversed and the first twice. Every
- * combination of alternatives is a run, and every run must give the case's expected outcome.
+ * unchanged), read into the concrete runs its policy describes. A policy value {@code a | b | c} is
+ * one run per alternative, {@code (unset)} and {@code (no builder-id given)} mean the option is not
+ * given, {@code variants: each applied alone: k=v | ...} is one run per override, and an artifact
+ * "first and/or second" is each alone, both, both reversed and the first twice. Every combination
+ * of alternatives is a run, and every run must give the case's expected outcome.
  */
 final class SlsaCase {
   /** The options of one run, as {@code verify-artifact} flags without the dashes. */
@@ -153,7 +153,10 @@ final class SlsaCase {
       Artifact first = file(paths.get(0));
       Artifact second = file(paths.get(1));
       return List.of(
-          List.of(first), List.of(second), List.of(first, second), List.of(second, first),
+          List.of(first),
+          List.of(second),
+          List.of(first, second),
+          List.of(second, first),
           List.of(first, first));
     }
     String token = bare(artifact);

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * transparency log entry; slsa-verifier's regression suite finds it in Rekor online and runs with
  * {@code SLSA_VERIFIER_TESTING}. Their runs therefore use {@link
  * SlsaVerifier.Builder#acceptLegacyEnvelopes(boolean)} and {@link
- * SlsaVerifier.Builder#testingExceptions(boolean)}; the tests below show that without them the
- * same vectors fail closed.
+ * SlsaVerifier.Builder#testingExceptions(boolean)}; the tests below show that without them the same
+ * vectors fail closed.
  */
 class SlsaVerifierVectorsTest {
   static final String LEGACY = "slsa-provenance/legacy-dsse-embedded-cert";
@@ -79,13 +79,18 @@ class SlsaVerifierVectorsTest {
   }
 
   static List<SlsaCase> validLegacyCases() {
-    return cases().stream().filter(c -> c.category.equals(LEGACY) && c.valid).collect(Collectors.toList());
+    return cases().stream()
+        .filter(c -> c.category.equals(LEGACY) && c.valid)
+        .collect(Collectors.toList());
   }
 
   @Test
   void verify_builderAtMainWithoutTestingExceptions_throwsPolicyMismatch() throws Exception {
     SlsaCase c =
-        cases().stream().filter(x -> x.id.equals("sv-legacy-multi-subject-match")).findFirst().orElseThrow();
+        cases().stream()
+            .filter(x -> x.id.equals("sv-legacy-multi-subject-match"))
+            .findFirst()
+            .orElseThrow();
     SlsaVerifier verifier = verifier(c, true, false);
     for (SlsaCase.Run run : c.runs) {
       assertThat(run(verifier, c.provenance, run))
@@ -133,7 +138,8 @@ class SlsaVerifierVectorsTest {
 
   static List<SlsaCase> maliciousLegacyCases() {
     return cases().stream()
-        .filter(c -> c.id.equals("sv-legacy-no-tlog-upload") || c.id.equals("sv-legacy-expired-cert"))
+        .filter(
+            c -> c.id.equals("sv-legacy-no-tlog-upload") || c.id.equals("sv-legacy-expired-cert"))
         .collect(Collectors.toList());
   }
 

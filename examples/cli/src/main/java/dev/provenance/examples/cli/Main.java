@@ -3,6 +3,9 @@ package dev.provenance.examples.cli;
 import dev.provenance.examples.cli.chain.ChainVerifyCommand;
 import dev.provenance.examples.cli.chain.DemoCommand;
 import dev.provenance.examples.cli.chain.InTotoVerifyCommand;
+import dev.provenance.examples.cli.sigstore.SignBundleCommand;
+import dev.provenance.examples.cli.sigstore.VerifyBundleCommand;
+import dev.provenance.examples.cli.slsa.SlsaVerifyArtifactCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ public final class Main implements Command {
         "slsa verify-artifact",
         new Entry(SlsaVerifyArtifactCommand.SPEC.usage(), SlsaVerifyArtifactCommand::new));
     m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
+    m.put("sigstore verify-bundle", new Entry(VerifyBundleCommand.SPEC.usage(), VerifyBundleCommand::new));
+    m.put("sigstore sign-bundle", new Entry(SignBundleCommand.SPEC.usage(), SignBundleCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 

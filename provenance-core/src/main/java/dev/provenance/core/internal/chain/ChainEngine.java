@@ -26,7 +26,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -374,14 +373,11 @@ public final class ChainEngine {
     if (n.step == null || isOrigin(n.step)) {
       return new Frame(n, List.of());
     }
-    List<Node> next = new ArrayList<>();
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<ResourceDescriptor> inputs = n.ev.inputs();
+    List<Node> next = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       for (Node p : resolve(n, inputs.get(i))) {
-        if (seen.add(p)) {
-          next.add(p);
-        }
+        addOnce(next, p);
       }
     }
     return new Frame(n, next);
@@ -454,7 +450,10 @@ public final class ChainEngine {
     List<Subject> producers = producers(digest, consumer);
     if (!producers.isEmpty()) {
       checkConflict(digest, name, producers);
-      List<Node> out = new ArrayList<>();
+      if (producers.size() == 1) {
+        return List.of(producers.get(0).node);
+      }
+      List<Node> out = new ArrayList<>(producers.size());
       for (Subject s : producers) {
         out.add(s.node);
       }
@@ -481,21 +480,41 @@ public final class ChainEngine {
   }
 
   private List<Subject> producers(DigestSet digest, Node exclude) {
-    List<Subject> out = new ArrayList<>();
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Subject> out = List.of();
     for (String key : keys(digest)) {
       List<Subject> l = subjectIndex.get(key);
       if (l == null) {
         continue;
       }
       for (Subject s : l) {
-        if (s.node != exclude && !seen.contains(s.node) && s.digest.matches(digest, acceptable)) {
-          seen.add(s.node);
+        if (s.node != exclude && !hasNode(out, s.node) && s.digest.matches(digest, acceptable)) {
+          if (out.isEmpty()) {
+            out = new ArrayList<>(Math.max(1, l.size()));
+          }
           out.add(s);
         }
       }
     }
     return out;
+  }
+
+  private static boolean hasNode(List<Subject> subjects, Node n) {
+    // producer lists are short; a linear scan beats hashing here
+    for (int i = 0; i < subjects.size(); i++) {
+      if (subjects.get(i).node == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addOnce(List<Node> nodes, Node n) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == n) {
+        return;
+      }
+    }
+    nodes.add(n);
   }
 
   /** Reports an input (or the artifact) that nothing produced, with the best explanation. */
@@ -737,8 +756,8 @@ public final class ChainEngine {
   }
 
   private Map<String, DigestSet> artifactMap(Node n, List<ResourceDescriptor> list, String kind) {
-    Map<String, DigestSet> out = new LinkedHashMap<>();
-    Map<String, String> folded = new HashMap<>();
+    Map<String, DigestSet> out = new LinkedHashMap<>(Math.max(4, list.size() * 2));
+    Map<String, String> folded = list.size() < 2 ? Map.of() : new HashMap<>();
     String step = n.step.name();
     for (ResourceDescriptor r : list) {
       String name = nameOf(r);

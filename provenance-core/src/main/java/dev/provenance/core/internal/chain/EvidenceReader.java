@@ -350,6 +350,9 @@ public final class EvidenceReader {
       if (key.equals("verificationMaterial") || key.equals("dsseEnvelope") || key.equals("messageSignature")) {
         return BUNDLE;
       }
+      if (!signed && (key.equals("payload") || key.equals("payloadType"))) {
+        return DSSE; // neither a bundle nor a metablock has these members
+      }
       signed |= key.equals("signed");
       i = skipWs(b, i);
       if (i >= b.length || b[i] != ':') {
