@@ -41,6 +41,9 @@ final class ProvenanceEntries {
               + " bytes exceeds the limit of "
               + codec.limits().maxInputBytes());
     }
+    if (isOneDocument(file, codec)) {
+      return List.of(new Entry(0, file.clone()));
+    }
     List<Entry> lines = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= file.length; i++) {
@@ -57,13 +60,13 @@ final class ProvenanceEntries {
         start = i + 1;
       }
     }
-    if (lines.size() > 1 && isOneDocument(file, codec)) {
-      return List.of(new Entry(0, file.clone()));
-    }
     return List.copyOf(lines);
   }
 
-  /** A pretty-printed bundle spans lines but parses as one object. */
+  /**
+   * A file that parses as one object is one attestation, however many lines it spans (a
+   * pretty-printed bundle); a JSON Lines file fails this at the end of its first line.
+   */
   private static boolean isOneDocument(byte[] file, JsonCodec codec) {
     try {
       JsonObject ignored = codec.parseObject(file);

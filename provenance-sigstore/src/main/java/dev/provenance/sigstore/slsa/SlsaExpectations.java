@@ -58,6 +58,7 @@ public record SlsaExpectations(
   public SlsaExpectations {
     Objects.requireNonNull(sourceUri, "sourceUri");
     if (!sourceUri.equals(GitRefs.normalize(sourceUri))
+        || sourceUri.endsWith("://")
         || sourceUri.equals(GITHUB_SOURCE)
         || sourceUri.contains("@")) {
       throw new IllegalArgumentException(
