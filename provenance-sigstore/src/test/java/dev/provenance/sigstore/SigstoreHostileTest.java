@@ -424,6 +424,21 @@ class SigstoreHostileTest {
   }
 
   @Test
+  void h58_v03ProofWithoutPromiseOrTimestamp_hasNoSignedTimeAndThrowsThresholdNotMet()
+      throws Exception {
+    byte[] sig = f.signArtifact(f.artifact);
+    long i = f.rekor.append(f.hashedRekordV001(f.artifactSha256(), sig, f.leaf));
+    f.rekor.fill(2);
+    TransparencyLogEntry e = f.rekor.entry(i, "hashedrekord", "0.0.1").promise(false).build();
+    SigstoreBundle b = f.messageBundle(BundleVersion.V0_3, sig, List.of(e), List.of());
+    // the entry's integratedTime is there, but nothing signs it: it is not a signed time
+    assertThat(e.integratedTime()).isPositive();
+    assertCode(
+        () -> f.verifier().observerTimestampThreshold(1).build().verify(b, Artifact.ofBytes(f.artifact)),
+        ErrorCode.THRESHOLD_NOT_MET);
+  }
+
+  @Test
   void h58_integratedTimeInTheFuture_throwsTimeInvalid() throws Exception {
     SigstoreBundle b = f.messageBundle(BundleVersion.V0_3);
     SigstoreVerifier before =
