@@ -54,7 +54,8 @@ class ChainVerifierTest {
   @Test
   void verify_recordedChain_returnsEveryStepAndRoots() throws Exception {
     RecordedChain c = new RecordedChain(tmp).recordAll();
-    VerifiedChain chain = RecordedChain.verifier().verify(c.artifact(), paths(c));
+    VerifiedChain chain = RecordedChain.verifier().verify(c.work.resolve("app.tar.gz"), paths(c));
+    assertThat(chain.artifact()).isEqualTo(c.artifact());
     assertThat(chain.steps()).extracting(ChainStep::name).containsExactly("package", "build", "checkout");
     assertThat(chain.steps()).extracting(ChainStep::functionaries)
         .containsExactly(List.of("packager"), List.of("builder"), List.of("checkout"));

@@ -72,6 +72,7 @@ public final class ChainEngine {
   private final Set<String> reported = new HashSet<>();
   private int omitted;
   private Map<String, List<Subject>> nameIndex;
+  private Map<String, List<Rejected>> claimIndex;
   private final Map<String, Map<String, List<DigestSet>>> ruleTargets = new HashMap<>();
   private final List<ResourceDescriptor> roots = new ArrayList<>();
   private final Set<String> rootKeys = new HashSet<>();
@@ -286,7 +287,7 @@ public final class ChainEngine {
     List<Node> order = new ArrayList<>();
     List<Subject> start = producers(artifact, null);
     if (start.isEmpty()) {
-      missing("artifact", null, artifact, "artifact", Optional.empty());
+      missing("artifact", null, artifact, "", Optional.empty());
     }
     Deque<Frame> stack = new ArrayDeque<>();
     for (Subject s : start) {
@@ -521,39 +522,67 @@ public final class ChainEngine {
   private void missing(
       String location, Node consumer, DigestSet digest, String name, Optional<String> step) {
     String who = step.map(s -> "step " + s + " consumes ").orElse("the artifact ");
+    String what = (name.isEmpty() ? "" : name + " ") + digest;
     // a rejected attestation claims it: the real reason is that one's signature or format
-    for (Rejected r : rejected) {
-      for (DigestSet claimed : r.claimedSubjects()) {
-        if (claimed.matches(digest, acceptable)) {
-          add(
-              r.code(),
-              location,
-              who + name + " " + digest + ", produced only by attestation " + r.source()
-                  + ", which did not verify: " + r.reason());
-          return;
-        }
-      }
+    List<Rejected> claims = claimants(digest);
+    if (!claims.isEmpty()) {
+      Rejected r = claims.get(0);
+      add(
+          r.code(),
+          location,
+          who + what + ", produced only by attestation " + r.source() + ", which did not verify: "
+              + r.reason());
+      return;
     }
     // a verified attestation produced the same name with other bytes: a changed artifact
-    {
-      List<Subject> same = byName(name);
-      for (Subject s : same) {
-        if (s.node != consumer && !s.digest.matches(digest, acceptable)) {
-          add(
-              ErrorCode.BINDING_MISMATCH,
-              location,
-              who + name + " " + digest + ", but step " + stepName(s.node) + " ("
-                  + s.node.ev.source() + ") produced " + name + " " + s.digest);
-          return;
-        }
+    for (Subject s : name.isEmpty() ? List.<Subject>of() : byName(name)) {
+      if (s.node != consumer && !s.digest.matches(digest, acceptable)) {
+        add(
+            ErrorCode.BINDING_MISMATCH,
+            location,
+            who + what + ", but step " + stepName(s.node) + " (" + s.node.ev.source()
+                + ") produced " + name + " " + s.digest);
+        return;
       }
     }
     add(
         ErrorCode.BINDING_MISMATCH,
         location,
-        who + name + " " + digest + ": no attestation produced it and the policy does not allow"
+        who + what + ": no attestation produced it and the policy does not allow"
             + " it as a root or external dependency"
             + (rejected.isEmpty() ? "" : " (" + rejected.size() + " attestations did not verify)"));
+  }
+
+  /** The rejected attestations that claim a digest, from an index built on first use. */
+  private List<Rejected> claimants(DigestSet digest) {
+    if (claimIndex == null) {
+      claimIndex = new HashMap<>();
+      for (Rejected r : rejected) {
+        for (DigestSet claimed : r.claimedSubjects()) {
+          for (String key : keys(claimed)) {
+            claimIndex.computeIfAbsent(key, k -> new ArrayList<>(1)).add(r);
+          }
+        }
+      }
+    }
+    List<Rejected> out = new ArrayList<>(1);
+    for (String key : keys(digest)) {
+      for (Rejected r : claimIndex.getOrDefault(key, List.of())) {
+        if (!out.contains(r) && anyMatches(r.claimedSubjects(), digest)) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean anyMatches(List<DigestSet> claims, DigestSet digest) {
+    for (DigestSet c : claims) {
+      if (c.matches(digest, acceptable)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Subject> byName(String name) {
@@ -934,7 +963,7 @@ public final class ChainEngine {
     return out;
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- utilities
 
   private Glob glob(String pattern) {
     return globs.computeIfAbsent(pattern, Glob::compile);

@@ -32,6 +32,9 @@ class UsageIT {
             "provenance dsse verify",
             "provenance chain verify",
             "provenance slsa verify-artifact",
+            "provenance in-toto verify",
+            "provenance sigstore verify-bundle",
+            "provenance sigstore sign-bundle",
             "exit status");
   }
 
