@@ -10,4 +10,5 @@ module dev.provenance.sigstore {
 
   exports dev.provenance.sigstore;
   exports dev.provenance.sigstore.trust;
+  exports dev.provenance.sigstore.slsa;
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param location where it was found: a JSON Pointer into the document, or a path such as {@code
  *     chain/build/subject/0}; empty when the failure has no better place than the whole input
  * @param message what was expected and what was found; never contains key material
+ * @serial exclude
  */
 public record Finding(ErrorCode code, String location, String message)
     implements java.io.Serializable {

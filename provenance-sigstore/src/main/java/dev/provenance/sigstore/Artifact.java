@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The artifact a bundle is verified against: its bytes, or only its digest.
@@ -24,6 +25,8 @@ import java.util.Optional;
 public final class Artifact {
   private final byte[] bytes; // null when only digests are known
   private final DigestSet digests;
+  // digests computed from the bytes, each once: verifying may ask for one several times
+  private final ConcurrentHashMap<DigestAlgorithm, String> computed = new ConcurrentHashMap<>();
 
   private Artifact(byte[] bytes, DigestSet digests) {
     this.bytes = bytes;
@@ -109,9 +112,13 @@ public final class Artifact {
     if (algorithm.jcaName().isEmpty()) {
       return Optional.empty();
     }
+    return Optional.of(computed.computeIfAbsent(algorithm, this::compute));
+  }
+
+  private String compute(DigestAlgorithm algorithm) {
     try {
-      MessageDigest md = MessageDigest.getInstance(algorithm.jcaName().get());
-      return Optional.of(HexFormat.of().formatHex(md.digest(bytes)));
+      MessageDigest md = MessageDigest.getInstance(algorithm.jcaName().orElseThrow());
+      return HexFormat.of().formatHex(md.digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new ProvenanceBugException("digest algorithm without provider: " + algorithm, e);
     }

@@ -74,7 +74,9 @@ public final class CertificateIdentity {
    *
    * @param leaf the signing certificate, already validated against a trusted root
    * @return the reasons it does not match, each {@link ErrorCode#POLICY_MISMATCH} (or {@link
-   *     ErrorCode#MALFORMED_INPUT} for an undecodable or oversized value); empty when it matches
+   *     ErrorCode#MALFORMED_INPUT} for an undecodable or oversized value, {@link
+   *     ErrorCode#RESOURCE_LIMIT_EXCEEDED} for a value nested too deeply to decode); empty when it
+   *     matches
    */
   public List<Finding> evaluate(X509Certificate leaf) {
     Objects.requireNonNull(leaf, "leaf");

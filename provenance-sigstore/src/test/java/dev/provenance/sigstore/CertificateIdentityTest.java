@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
@@ -281,6 +282,24 @@ class CertificateIdentityTest {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> codes(identity, leaf));
 
     assertThat(codes).containsExactly(ErrorCode.POLICY_MISMATCH);
+  }
+
+  @Test
+  void evaluate_sanWithDeeplyNestedOtherName_isResourceLimitExceeded() throws Exception {
+    GeneralName deep =
+        new GeneralName(
+            GeneralName.otherName,
+            new DERSequence(
+                new org.bouncycastle.asn1.ASN1Encodable[] {
+                  new ASN1ObjectIdentifier("1.2.3.4"),
+                  new DERTaggedObject(
+                      true, 0, ASN1Primitive.fromByteArray(Vectors.nestedSequences(1_000)))
+                }));
+    X509Certificate leaf =
+        PKI.leaf().sans(new GeneralName(GeneralName.uniformResourceIdentifier, SAN), deep).build();
+
+    assertThat(codes(EXACT, leaf)).containsExactly(ErrorCode.RESOURCE_LIMIT_EXCEEDED);
+    assertThat(CertificateIdentity.subjectAlternativeName(leaf)).isEmpty();
   }
 
   @Test

@@ -2,11 +2,13 @@ package dev.provenance.core.chain;
 
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.KeyMaterialException;
+import dev.provenance.api.MalformedInputException;
 import dev.provenance.api.VerificationException;
 import dev.provenance.api.chain.VerifiedChain;
 import dev.provenance.api.digest.DigestSet;
 import dev.provenance.api.signing.KeyId;
 import dev.provenance.api.signing.SignatureVerifier;
+import dev.provenance.core.digest.Digester;
 import dev.provenance.core.dsse.DsseVerifier;
 import dev.provenance.core.internal.chain.ChainEngine;
 import dev.provenance.core.internal.chain.Evidence;
@@ -137,6 +139,27 @@ public final class ChainVerifier {
     new StoredReader(codec.limits().maxInputBytes()).read(List.copyOf(attestations), c::accept);
     c.finish();
     return outcome(new ChainEngine(policy, trust, c.verified, c.rejected).verifyFrom(artifact));
+  }
+
+  /**
+   * Verifies the chain of an artifact file: its SHA-256 is the digest the walk starts from.
+   *
+   * @param artifactFile the artifact
+   * @param attestations files or directories of stored attestations
+   * @return the verified chain
+   * @throws VerificationException with every finding, or {@code MALFORMED_INPUT} if the artifact
+   *     cannot be read
+   * @throws IOException if an attestation file cannot be read
+   */
+  public VerifiedChain verify(Path artifactFile, List<Path> attestations)
+      throws VerificationException, IOException {
+    DigestSet digest;
+    try {
+      digest = Digester.sha256().digest(artifactFile);
+    } catch (MalformedInputException e) {
+      throw VerificationException.from(e);
+    }
+    return verify(digest, attestations);
   }
 
   /**

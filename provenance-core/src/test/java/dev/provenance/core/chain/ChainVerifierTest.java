@@ -54,7 +54,8 @@ class ChainVerifierTest {
   @Test
   void verify_recordedChain_returnsEveryStepAndRoots() throws Exception {
     RecordedChain c = new RecordedChain(tmp).recordAll();
-    VerifiedChain chain = RecordedChain.verifier().verify(c.artifact(), paths(c));
+    VerifiedChain chain = RecordedChain.verifier().verify(c.work.resolve("app.tar.gz"), paths(c));
+    assertThat(chain.artifact()).isEqualTo(c.artifact());
     assertThat(chain.steps()).extracting(ChainStep::name).containsExactly("package", "build", "checkout");
     assertThat(chain.steps()).extracting(ChainStep::functionaries)
         .containsExactly(List.of("packager"), List.of("builder"), List.of("checkout"));
@@ -224,8 +225,8 @@ class ChainVerifierTest {
         .addStep(RecordedChain.step("package", "release").build())
         .addRoot(ChainRoot.ofRepository(RecordedChain.REPO, List.of(), List.of()))
         .addExternal(ExternalDependency.ofUri("pkg:generic/openjdk@*", dev.provenance.api.digest.DigestSet.empty()));
-    byte[] bundle = ("{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\",\"payload\":\""
-        + c.pkg.envelope().payload().toBase64() + "\"}").getBytes(UTF_8);
+    byte[] bundle = ("{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\",\"verificationMaterial\":{},\"dsseEnvelope\":{\"payload\":\""
+        + c.pkg.envelope().payload().toBase64() + "\"}}").getBytes(UTF_8);
     Bytes payload = c.pkg.envelope().payload();
     ChainEnvelopeVerifier plug = stored -> new VerifiedEnvelope(PayloadTypes.IN_TOTO, payload,
         List.of(SignerIdentity.ofCertificate(new KeyId("a".repeat(64)), identity, issuer)));
@@ -290,5 +291,40 @@ class ChainVerifierTest {
     byte[] line = JsonCodec.standard().writeEnvelope(new Envelope(e.payloadType(), e.payload(), noHints));
     List<byte[]> all = List.of(line, c.build.bytes().toByteArray(), c.checkout.bytes().toByteArray());
     assertThat(RecordedChain.verifier().verify(c.artifact(), all).steps()).hasSize(3);
+  }
+
+  @Test
+  void verify_genericStepRecordedAsLink_joinsTheChain() throws Exception {
+    RecordedChain c = new RecordedChain(tmp);
+    c.checkout =
+        c.recorder(RecordedChain.CHECKOUT)
+            .record(
+                StepRecord.newBuilder("checkout")
+                    .kind(StepRecord.Kind.LINK)
+                    .command(List.of("git", "clone", RecordedChain.REPO))
+                    .addInput(StepRecord.sourceInput(RecordedChain.REPO,
+                        new dev.provenance.core.digest.GitHead(RecordedChain.COMMIT,
+                            dev.provenance.core.digest.GitObjectFormat.SHA1, java.util.Optional.of("refs/heads/main")))
+                        .toBuilder().name("source").build())
+                    .addOutputFiles("src/", c.work.resolve("src"))
+                    .build());
+    c.recordBuild().recordPackage();
+    assertThat(c.checkout.statement().predicateType()).isEqualTo(dev.provenance.api.attestation.PredicateTypes.LINK_V03);
+    ChainPolicy.Builder pb = RecordedChain.policyBuilder();
+    ChainPolicy base = pb.build();
+    ChainPolicy.Builder linkPolicy = ChainPolicy.newBuilder().expires(base.expires());
+    base.functionaries().values().forEach(linkPolicy::addFunctionary);
+    base.roots().forEach(linkPolicy::addRoot);
+    base.externals().forEach(linkPolicy::addExternal);
+    for (StepPolicy sp : base.steps()) {
+      linkPolicy.addStep(sp.name().equals("checkout")
+          ? StepPolicy.newBuilder("checkout").addPredicateType(dev.provenance.api.attestation.PredicateTypes.LINK_V03)
+              .addFunctionary("checkout").addProductRule(ArtifactRule.of(ArtifactRule.Type.CREATE, "src/*")).build()
+          : sp);
+    }
+    ChainVerifier v = ChainVerifier.newBuilder().policy(linkPolicy.build())
+        .clock(Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+    VerifiedChain chain = v.verify(c.artifact(), paths(c));
+    assertThat(chain.steps()).extracting(ChainStep::name).containsExactly("package", "build", "checkout");
   }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * equivalent chain policy, with signatures checked against their keys; the negative cases fail.
  */
 class InTotoVectorsTest {
-  private static final String GO = "in-toto-golang/dsse-chain/";
+  private static final String GO = "in-toto-golang/";
   private static final DigestSet GO_ARCHIVE =
       DigestSet.of(DigestAlgorithm.SHA256, "0c5c56be1f4d8707fe981f07b0d35a4a1a50e898e3ebc8b1fa12c7c6f364bb7b");
   private static final DigestSet PY_ARCHIVE =

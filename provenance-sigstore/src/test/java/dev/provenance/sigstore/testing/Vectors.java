@@ -8,6 +8,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -69,6 +70,34 @@ public final class Vectors {
       out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
     }
     return out;
+  }
+
+  /**
+   * Returns {@code depth} nested SEQUENCEs around a NULL, with definite lengths.
+   *
+   * @param depth how many levels
+   * @return the encoding
+   */
+  public static byte[] nestedSequences(int depth) {
+    byte[] current = {0x05, 0x00};
+    for (int i = 0; i < depth; i++) {
+      int length = current.length;
+      byte[] header;
+      if (length < 0x80) {
+        header = new byte[] {0x30, (byte) length};
+      } else if (length < 0x100) {
+        header = new byte[] {0x30, (byte) 0x81, (byte) length};
+      } else if (length < 0x10000) {
+        header = new byte[] {0x30, (byte) 0x82, (byte) (length >> 8), (byte) length};
+      } else {
+        header =
+            new byte[] {0x30, (byte) 0x83, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
+      }
+      byte[] next = Arrays.copyOf(header, header.length + length);
+      System.arraycopy(current, 0, next, header.length, length);
+      current = next;
+    }
+    return current;
   }
 
   /**

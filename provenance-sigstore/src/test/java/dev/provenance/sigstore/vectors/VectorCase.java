@@ -15,6 +15,7 @@ final class VectorCase {
   final String unit;
   final String category;
   final String expected;
+  final String reason;
   final JsonObject policy;
   final List<String> files;
 
@@ -24,6 +25,7 @@ final class VectorCase {
     unit = str(o, "unit");
     category = str(o, "category");
     expected = str(o, "expected");
+    reason = o.members().get("reason") instanceof JsonString r ? r.value() : "";
     policy = (JsonObject) o.members().get("policy");
     files = new ArrayList<>();
     for (JsonValue f : ((JsonArray) o.members().get("files")).elements()) {

@@ -1,5 +1,11 @@
 package dev.provenance.examples.cli;
 
+import dev.provenance.examples.cli.chain.ChainVerifyCommand;
+import dev.provenance.examples.cli.chain.DemoCommand;
+import dev.provenance.examples.cli.chain.InTotoVerifyCommand;
+import dev.provenance.examples.cli.sigstore.SignBundleCommand;
+import dev.provenance.examples.cli.sigstore.VerifyBundleCommand;
+import dev.provenance.examples.cli.slsa.SlsaVerifyArtifactCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,11 +29,19 @@ public final class Main implements Command {
   /** Creates the tool with every built-in command. */
   public Main() {
     LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
+    m.put("demo", new Entry(DemoCommand.SPEC.usage(), DemoCommand::new));
     m.put("keygen", new Entry(KeygenCommand.SPEC.usage(), KeygenCommand::new));
     m.put("digest", new Entry(DigestCommand.SPEC.usage(), DigestCommand::new));
     m.put("attest", new Entry(AttestCommand.SPEC.usage(), AttestCommand::new));
     m.put("verify", new Entry(VerifyCommand.SPEC.usage(), VerifyCommand::new));
     m.put("dsse verify", new Entry(DsseVerifyCommand.SPEC.usage(), DsseVerifyCommand::new));
+    m.put("chain verify", new Entry(ChainVerifyCommand.SPEC.usage(), ChainVerifyCommand::new));
+    m.put(
+        "slsa verify-artifact",
+        new Entry(SlsaVerifyArtifactCommand.SPEC.usage(), SlsaVerifyArtifactCommand::new));
+    m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
+    m.put("sigstore verify-bundle", new Entry(VerifyBundleCommand.SPEC.usage(), VerifyBundleCommand::new));
+    m.put("sigstore sign-bundle", new Entry(SignBundleCommand.SPEC.usage(), SignBundleCommand::new));
     this.commands = Collections.unmodifiableMap(m);
   }
 

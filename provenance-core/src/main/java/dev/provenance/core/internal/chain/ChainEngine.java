@@ -26,7 +26,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +72,7 @@ public final class ChainEngine {
   private final Set<String> reported = new HashSet<>();
   private int omitted;
   private Map<String, List<Subject>> nameIndex;
+  private Map<String, List<Rejected>> claimIndex;
   private final Map<String, Map<String, List<DigestSet>>> ruleTargets = new HashMap<>();
   private final List<ResourceDescriptor> roots = new ArrayList<>();
   private final Set<String> rootKeys = new HashSet<>();
@@ -287,7 +287,7 @@ public final class ChainEngine {
     List<Node> order = new ArrayList<>();
     List<Subject> start = producers(artifact, null);
     if (start.isEmpty()) {
-      missing("artifact", null, artifact, "artifact", Optional.empty());
+      missing("artifact", null, artifact, "", Optional.empty());
     }
     Deque<Frame> stack = new ArrayDeque<>();
     for (Subject s : start) {
@@ -374,14 +374,11 @@ public final class ChainEngine {
     if (n.step == null || isOrigin(n.step)) {
       return new Frame(n, List.of());
     }
-    List<Node> next = new ArrayList<>();
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<ResourceDescriptor> inputs = n.ev.inputs();
+    List<Node> next = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       for (Node p : resolve(n, inputs.get(i))) {
-        if (seen.add(p)) {
-          next.add(p);
-        }
+        addOnce(next, p);
       }
     }
     return new Frame(n, next);
@@ -454,7 +451,10 @@ public final class ChainEngine {
     List<Subject> producers = producers(digest, consumer);
     if (!producers.isEmpty()) {
       checkConflict(digest, name, producers);
-      List<Node> out = new ArrayList<>();
+      if (producers.size() == 1) {
+        return List.of(producers.get(0).node);
+      }
+      List<Node> out = new ArrayList<>(producers.size());
       for (Subject s : producers) {
         out.add(s.node);
       }
@@ -481,16 +481,17 @@ public final class ChainEngine {
   }
 
   private List<Subject> producers(DigestSet digest, Node exclude) {
-    List<Subject> out = new ArrayList<>();
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Subject> out = List.of();
     for (String key : keys(digest)) {
       List<Subject> l = subjectIndex.get(key);
       if (l == null) {
         continue;
       }
       for (Subject s : l) {
-        if (s.node != exclude && !seen.contains(s.node) && s.digest.matches(digest, acceptable)) {
-          seen.add(s.node);
+        if (s.node != exclude && !hasNode(out, s.node) && s.digest.matches(digest, acceptable)) {
+          if (out.isEmpty()) {
+            out = new ArrayList<>(Math.max(1, l.size()));
+          }
           out.add(s);
         }
       }
@@ -498,43 +499,90 @@ public final class ChainEngine {
     return out;
   }
 
+  private static boolean hasNode(List<Subject> subjects, Node n) {
+    // producer lists are short; a linear scan beats hashing here
+    for (int i = 0; i < subjects.size(); i++) {
+      if (subjects.get(i).node == n) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addOnce(List<Node> nodes, Node n) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == n) {
+        return;
+      }
+    }
+    nodes.add(n);
+  }
+
   /** Reports an input (or the artifact) that nothing produced, with the best explanation. */
   private void missing(
       String location, Node consumer, DigestSet digest, String name, Optional<String> step) {
     String who = step.map(s -> "step " + s + " consumes ").orElse("the artifact ");
+    String what = (name.isEmpty() ? "" : name + " ") + digest;
     // a rejected attestation claims it: the real reason is that one's signature or format
-    for (Rejected r : rejected) {
-      for (DigestSet claimed : r.claimedSubjects()) {
-        if (claimed.matches(digest, acceptable)) {
-          add(
-              r.code(),
-              location,
-              who + name + " " + digest + ", produced only by attestation " + r.source()
-                  + ", which did not verify: " + r.reason());
-          return;
-        }
-      }
+    List<Rejected> claims = claimants(digest);
+    if (!claims.isEmpty()) {
+      Rejected r = claims.get(0);
+      add(
+          r.code(),
+          location,
+          who + what + ", produced only by attestation " + r.source() + ", which did not verify: "
+              + r.reason());
+      return;
     }
     // a verified attestation produced the same name with other bytes: a changed artifact
-    {
-      List<Subject> same = byName(name);
-      for (Subject s : same) {
-        if (s.node != consumer && !s.digest.matches(digest, acceptable)) {
-          add(
-              ErrorCode.BINDING_MISMATCH,
-              location,
-              who + name + " " + digest + ", but step " + stepName(s.node) + " ("
-                  + s.node.ev.source() + ") produced " + name + " " + s.digest);
-          return;
-        }
+    for (Subject s : name.isEmpty() ? List.<Subject>of() : byName(name)) {
+      if (s.node != consumer && !s.digest.matches(digest, acceptable)) {
+        add(
+            ErrorCode.BINDING_MISMATCH,
+            location,
+            who + what + ", but step " + stepName(s.node) + " (" + s.node.ev.source()
+                + ") produced " + name + " " + s.digest);
+        return;
       }
     }
     add(
         ErrorCode.BINDING_MISMATCH,
         location,
-        who + name + " " + digest + ": no attestation produced it and the policy does not allow"
+        who + what + ": no attestation produced it and the policy does not allow"
             + " it as a root or external dependency"
             + (rejected.isEmpty() ? "" : " (" + rejected.size() + " attestations did not verify)"));
+  }
+
+  /** The rejected attestations that claim a digest, from an index built on first use. */
+  private List<Rejected> claimants(DigestSet digest) {
+    if (claimIndex == null) {
+      claimIndex = new HashMap<>();
+      for (Rejected r : rejected) {
+        for (DigestSet claimed : r.claimedSubjects()) {
+          for (String key : keys(claimed)) {
+            claimIndex.computeIfAbsent(key, k -> new ArrayList<>(1)).add(r);
+          }
+        }
+      }
+    }
+    List<Rejected> out = new ArrayList<>(1);
+    for (String key : keys(digest)) {
+      for (Rejected r : claimIndex.getOrDefault(key, List.of())) {
+        if (!out.contains(r) && anyMatches(r.claimedSubjects(), digest)) {
+          out.add(r);
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean anyMatches(List<DigestSet> claims, DigestSet digest) {
+    for (DigestSet c : claims) {
+      if (c.matches(digest, acceptable)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Subject> byName(String name) {
@@ -556,7 +604,7 @@ public final class ChainEngine {
     if (producers.size() < 2) {
       return;
     }
-    String key = keys(digest).toString();
+    String key = digest.toString();
     if (!conflictChecked.add(key)) {
       return;
     }
@@ -737,8 +785,8 @@ public final class ChainEngine {
   }
 
   private Map<String, DigestSet> artifactMap(Node n, List<ResourceDescriptor> list, String kind) {
-    Map<String, DigestSet> out = new LinkedHashMap<>();
-    Map<String, String> folded = new HashMap<>();
+    Map<String, DigestSet> out = new LinkedHashMap<>(Math.max(4, list.size() * 2));
+    Map<String, String> folded = list.size() < 2 ? Map.of() : new HashMap<>();
     String step = n.step.name();
     for (ResourceDescriptor r : list) {
       String name = nameOf(r);
@@ -751,7 +799,7 @@ public final class ChainEngine {
             "step " + step + " (" + n.ev.source() + "): artifact name rejected: " + problem.get());
         continue;
       }
-      String prev = folded.putIfAbsent(ArtifactNames.caseFold(name), name);
+      String prev = list.size() < 2 ? null : folded.putIfAbsent(ArtifactNames.caseFold(name), name);
       if (prev != null) {
         add(
             ErrorCode.MALFORMED_INPUT,
@@ -786,9 +834,12 @@ public final class ChainEngine {
         }
         continue;
       }
-      Map<String, List<Node>> groups = new LinkedHashMap<>();
+      Map<Object, List<Node>> groups = new LinkedHashMap<>();
+      boolean grouped = !chainMode || s.threshold() > 1;
       for (Node n : ns) {
-        groups.computeIfAbsent(claimKey(n), k -> new ArrayList<>()).add(n);
+        // with a threshold of one, every attestation stands alone: no need to compare claims
+        Object key = grouped ? claimKey(n) : n;
+        groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(n);
       }
       if (!chainMode && groups.size() > 1) {
         List<String> who = new ArrayList<>();
@@ -912,7 +963,7 @@ public final class ChainEngine {
     return out;
   }
 
-  // ---------------------------------------------------------------- helpers
+  // ---------------------------------------------------------------- utilities
 
   private Glob glob(String pattern) {
     return globs.computeIfAbsent(pattern, Glob::compile);
@@ -929,11 +980,21 @@ public final class ChainEngine {
     findings.add(Finding.of(code, location, message));
   }
 
+  /**
+   * Returns the index keys of a digest set: its acceptable values. The algorithm is left out of
+   * the key (hex values of different algorithms practically never collide, and every hit is
+   * confirmed with {@link DigestSet#matches}), which saves building a string per lookup.
+   */
   private List<String> keys(DigestSet digest) {
-    List<String> out = new ArrayList<>(2);
-    for (Map.Entry<DigestAlgorithm, String> e : digest.digests().entrySet()) {
+    java.util.SortedMap<DigestAlgorithm, String> m = digest.digests();
+    if (m.size() == 1) {
+      Map.Entry<DigestAlgorithm, String> e = m.entrySet().iterator().next();
+      return acceptable.contains(e.getKey()) ? List.of(e.getValue()) : List.of();
+    }
+    List<String> out = new ArrayList<>(m.size());
+    for (Map.Entry<DigestAlgorithm, String> e : m.entrySet()) {
       if (acceptable.contains(e.getKey())) {
-        out.add(e.getKey().name() + ":" + e.getValue());
+        out.add(e.getValue());
       }
     }
     return out;

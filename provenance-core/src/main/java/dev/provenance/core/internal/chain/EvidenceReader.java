@@ -42,9 +42,9 @@ import java.util.function.Supplier;
  * <p>Thread-safe if its collaborators are.
  */
 public final class EvidenceReader {
-  private static final byte[] BUNDLE = "application/vnd.dev.sigstore.bundle".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SIGNED = "\"signed\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PAYLOAD_TYPE = "\"payloadType\"".getBytes(StandardCharsets.US_ASCII);
+  private static final int DSSE = 0;
+  private static final int METABLOCK = 1;
+  private static final int BUNDLE = 2;
 
   private final JsonCodec codec;
   private final Optional<DsseVerifier> dsse;
@@ -87,7 +87,8 @@ public final class EvidenceReader {
     DigestSet digest = EvidenceDigests.sha256(bytes);
     List<String> hints = new ArrayList<>();
     try {
-      if (contains(bytes, BUNDLE)) {
+      int kind = sniff(bytes);
+      if (kind == BUNDLE) {
         if (plugin.isEmpty()) {
           throw new VerificationException(
               ErrorCode.UNSUPPORTED_FORMAT, "", "a Sigstore bundle, but no envelope verifier for bundles is configured");
@@ -95,7 +96,7 @@ public final class EvidenceReader {
         VerifiedEnvelope ve = plugin.get().verify(bytes);
         return fromEnvelope(index, source, digest, ve);
       }
-      if (contains(bytes, SIGNED) && !contains(bytes, PAYLOAD_TYPE)) {
+      if (kind == METABLOCK) {
         return fromMetablock(index, source, digest, bytes, hints);
       }
       Envelope env;
@@ -322,16 +323,104 @@ public final class EvidenceReader {
     return out;
   }
 
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
+  /**
+   * Tells the stored forms apart by their top-level member names, skipping values without
+   * building them: a Sigstore bundle ({@code verificationMaterial}, {@code dsseEnvelope} or {@code
+   * messageSignature}), a legacy metablock ({@code signed}) or else a DSSE envelope. This only
+   * picks the parser; each parser then reads the bytes strictly and fails on anything malformed.
+   */
+  static int sniff(byte[] b) {
+    int i = skipWs(b, 0);
+    if (i >= b.length || b[i] != '{') {
+      return DSSE;
     }
-    return false;
+    i++;
+    boolean signed = false;
+    while (true) {
+      i = skipWs(b, i);
+      if (i >= b.length || b[i] != '"') {
+        break;
+      }
+      int keyStart = i + 1;
+      i = skipString(b, i);
+      if (i < 0) {
+        break;
+      }
+      String key = new String(b, keyStart, Math.max(0, i - 1 - keyStart), StandardCharsets.ISO_8859_1);
+      if (key.equals("verificationMaterial") || key.equals("dsseEnvelope") || key.equals("messageSignature")) {
+        return BUNDLE;
+      }
+      if (!signed && (key.equals("payload") || key.equals("payloadType"))) {
+        return DSSE; // neither a bundle nor a metablock has these members
+      }
+      signed |= key.equals("signed");
+      i = skipWs(b, i);
+      if (i >= b.length || b[i] != ':') {
+        break;
+      }
+      i = skipValue(b, skipWs(b, i + 1));
+      if (i < 0) {
+        break;
+      }
+      i = skipWs(b, i);
+      if (i >= b.length || b[i] != ',') {
+        break;
+      }
+      i++;
+    }
+    return signed ? METABLOCK : DSSE;
+  }
+
+  private static int skipWs(byte[] b, int i) {
+    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Returns the index after the string starting at {@code i} (a quote), or -1. */
+  private static int skipString(byte[] b, int i) {
+    for (int j = i + 1; j < b.length; j++) {
+      if (b[j] == '\\') {
+        j++;
+      } else if (b[j] == '"') {
+        return j + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns the index after the value starting at {@code i}, or -1. */
+  private static int skipValue(byte[] b, int i) {
+    if (i >= b.length) {
+      return -1;
+    }
+    if (b[i] == '"') {
+      return skipString(b, i);
+    }
+    int depth = 0;
+    for (int j = i; j < b.length; j++) {
+      byte c = b[j];
+      if (c == '"') {
+        j = skipString(b, j);
+        if (j < 0) {
+          return -1;
+        }
+        j--;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) {
+          return j;
+        }
+        depth--;
+        if (depth == 0) {
+          return j + 1;
+        }
+      } else if (c == ',' && depth == 0) {
+        return j;
+      }
+    }
+    return -1;
   }
 }

@@ -1,5 +1,6 @@
 package dev.provenance.core.internal.util;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -13,26 +14,37 @@ import java.util.Base64;
  * <p>Not API; may change without notice. Thread-safe: stateless.
  */
 public final class StrictBase64 {
-  private static final byte STD = 1;
-  private static final byte URL = 2;
+  private static final int STD = 1;
+  private static final int URL = 2;
+  private static final int BAD = Integer.MIN_VALUE;
   private static final byte[] EMPTY = new byte[0];
 
   /**
-   * For each ASCII character: its 6-bit value, with bit 8 set for the standard-only characters and
-   * bit 9 for the URL-safe-only ones; -1 for characters outside both alphabets.
+   * For each Latin-1 character: {@link #STD} or {@link #URL} for the characters only one alphabet
+   * has, 0 for those both share, and {@link #BAD} (negative) for everything else, so one OR over
+   * the whole text tells whether it is valid and which alphabet it uses.
    */
-  private static final int[] TABLE = new int[128];
+  private static final int[] CLASS = new int[256];
+
+  /** For each ASCII character: its 6-bit value in either alphabet, or -1. */
+  private static final int[] VALUE = new int[128];
 
   static {
-    java.util.Arrays.fill(TABLE, -1);
+    java.util.Arrays.fill(CLASS, BAD);
+    java.util.Arrays.fill(VALUE, -1);
     String common = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     for (int i = 0; i < common.length(); i++) {
-      TABLE[common.charAt(i)] = i;
+      CLASS[common.charAt(i)] = 0;
+      VALUE[common.charAt(i)] = i;
     }
-    TABLE['+'] = 62 | STD << 8;
-    TABLE['/'] = 63 | STD << 8;
-    TABLE['-'] = 62 | URL << 8;
-    TABLE['_'] = 63 | URL << 8;
+    CLASS['+'] = STD;
+    CLASS['/'] = STD;
+    CLASS['-'] = URL;
+    CLASS['_'] = URL;
+    VALUE['+'] = 62;
+    VALUE['/'] = 63;
+    VALUE['-'] = 62;
+    VALUE['_'] = 63;
   }
 
   private StrictBase64() {}
@@ -46,7 +58,13 @@ public final class StrictBase64 {
    * @throws DecodingException if the text is not strict base64 or decodes to too many bytes
    */
   public static byte[] decode(String text, int maxDecodedBytes) throws DecodingException {
-    return decode(text.toCharArray(), 0, text.length(), maxDecodedBytes);
+    int len = text.length();
+    if (len == 0) {
+      return EMPTY;
+    }
+    int pad = padding(len, text.charAt(len - 1), len >= 2 ? text.charAt(len - 2) : 0);
+    int decoded = decodedSize(len - pad, maxDecodedBytes);
+    return decode(text, pad, decoded);
   }
 
   /**
@@ -64,83 +82,112 @@ public final class StrictBase64 {
     if (len == 0) {
       return EMPTY;
     }
-    int pad = 0;
-    if (src[off + len - 1] == '=') {
+    int pad = padding(len, src[off + len - 1], len >= 2 ? src[off + len - 2] : 0);
+    int decoded = decodedSize(len - pad, maxDecodedBytes);
+    return decode(new String(src, off, len), pad, decoded);
+  }
+
+  /** Returns the number of padding characters, after checking the length rules. */
+  private static int padding(int len, char last, char beforeLast) throws DecodingException {
+    if (last == '=') {
       if (len % 4 != 0) {
         throw new DecodingException("padded base64 whose length is not a multiple of 4", false);
       }
-      pad = src[off + len - 2] == '=' ? 2 : 1;
-    } else if (len % 4 == 1) {
+      return beforeLast == '=' ? 2 : 1;
+    }
+    if (len % 4 == 1) {
       throw new DecodingException("base64 length leaves a single dangling character", false);
     }
-    int data = len - pad;
-    // Size check before allocating (an attacker controls len).
+    return 0;
+  }
+
+  /** Checks the decoded size against the cap; called before anything is allocated. */
+  private static int decodedSize(int data, int maxDecodedBytes) throws DecodingException {
     long decoded = (long) data * 6 / 8;
     if (decoded > maxDecodedBytes) {
       throw new DecodingException(
           "base64 decodes to " + decoded + " bytes, more than the limit " + maxDecodedBytes, true);
     }
-    byte[] out = new byte[(int) decoded];
-    int flags = 0;
-    int o = 0;
-    int i = off;
-    int fullEnd = off + (data & ~3);
-    while (i < fullEnd) {
-      char c0 = src[i];
-      char c1 = src[i + 1];
-      char c2 = src[i + 2];
-      char c3 = src[i + 3];
-      if ((c0 | c1 | c2 | c3) >= 128) {
-        throw invalidCharacter(src, i, 4);
+    return (int) decoded;
+  }
+
+  /**
+   * Decodes text whose length and padding have been checked. The bulk work is done by the JDK
+   * decoders, several times faster than a hand-written loop (measured); this method adds what
+   * they do not check: padding only at the end, one alphabet per value, padding present for the
+   * standard alphabet, and zero trailing bits. Any failure is re-diagnosed by {@link #diagnose}
+   * so that the message names the first problem.
+   */
+  private static byte[] decode(String text, int pad, int decoded) throws DecodingException {
+    int data = text.length() - pad;
+    int firstPad = text.indexOf('=');
+    if (firstPad >= 0 && firstPad < data) {
+      throw diagnose(text, pad);
+    }
+    // Characters above U+00FF become '?', which neither alphabet has, so narrowing cannot alias a
+    // foreign character onto an alphabet character.
+    byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] out = new byte[decoded];
+    boolean url = false;
+    if (!decodes(Base64.getDecoder(), ascii, out)) {
+      // Not the standard alphabet: the URL-safe one, or invalid or mixed.
+      if (!decodes(Base64.getUrlDecoder(), ascii, out)) {
+        throw diagnose(text, pad);
       }
-      int a = TABLE[c0];
-      int b = TABLE[c1];
-      int c = TABLE[c2];
-      int d = TABLE[c3];
-      int all = a | b | c | d;
-      if (all < 0) {
-        throw invalidCharacter(src, i, 4);
-      }
-      flags |= all;
-      int bits = (a & 63) << 18 | (b & 63) << 12 | (c & 63) << 6 | (d & 63);
-      out[o] = (byte) (bits >> 16);
-      out[o + 1] = (byte) (bits >> 8);
-      out[o + 2] = (byte) bits;
-      o += 3;
-      i += 4;
+      url = true;
     }
     int rest = data & 3;
     if (rest != 0) {
-      int bits = 0;
-      for (int k = 0; k < rest; k++) {
-        int v = value(src[i + k]);
-        if (v < 0) {
-          throw invalidCharacter(src, i, rest);
-        }
-        flags |= v;
-        bits = bits << 6 | (v & 63);
+      int last = value(text.charAt(data - 1));
+      if ((last & (rest == 2 ? 0xf : 0x3)) != 0) {
+        throw new DecodingException("non-zero trailing bits in base64", false);
       }
-      if (rest == 2) {
-        if ((bits & 0xf) != 0) {
-          throw new DecodingException("non-zero trailing bits in base64", false);
-        }
-        out[o] = (byte) (bits >> 4);
-      } else {
-        if ((bits & 0x3) != 0) {
-          throw new DecodingException("non-zero trailing bits in base64", false);
-        }
-        out[o] = (byte) (bits >> 10);
-        out[o + 1] = (byte) (bits >> 2);
-      }
-      if (pad == 0 && (flags >> 8) == STD) {
+      if (pad == 0 && !url && (text.indexOf('+') >= 0 || text.indexOf('/') >= 0)) {
         throw new DecodingException("standard base64 must be padded", false);
       }
     }
-    int alphabet = flags >> 8;
-    if (alphabet == (STD | URL)) {
-      throw new DecodingException("base64 mixes the standard and URL-safe alphabets", false);
-    }
     return out;
+  }
+
+  private static boolean decodes(Base64.Decoder decoder, byte[] ascii, byte[] out) {
+    try {
+      return decoder.decode(ascii, out) == out.length;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Finds the first reason a value that the fast path rejected is not strict base64: a character
+   * outside both alphabets (including misplaced padding), non-zero trailing bits, missing padding
+   * of the standard alphabet, or mixed alphabets, in that order.
+   */
+  private static DecodingException diagnose(String text, int pad) {
+    int data = text.length() - pad;
+    int flags = 0;
+    for (int i = 0; i < data; i++) {
+      char c = text.charAt(i);
+      int cls = c < 256 ? CLASS[c] : BAD;
+      if (cls < 0) {
+        String shown = c == '=' ? "misplaced padding '='" : "character U+" + hex4(c);
+        return new DecodingException("invalid base64: " + shown, false);
+      }
+      flags |= cls;
+    }
+    int rest = data & 3;
+    if (rest != 0) {
+      int last = value(text.charAt(data - 1));
+      if ((last & (rest == 2 ? 0xf : 0x3)) != 0) {
+        return new DecodingException("non-zero trailing bits in base64", false);
+      }
+      if (pad == 0 && flags == STD) {
+        return new DecodingException("standard base64 must be padded", false);
+      }
+    }
+    if (flags == (STD | URL)) {
+      return new DecodingException("base64 mixes the standard and URL-safe alphabets", false);
+    }
+    return new DecodingException("invalid base64", false);
   }
 
   /**
@@ -154,18 +201,7 @@ public final class StrictBase64 {
   }
 
   private static int value(char c) {
-    return c < 128 ? TABLE[c] : -1;
-  }
-
-  private static DecodingException invalidCharacter(char[] src, int from, int n) {
-    for (int k = from; k < from + n; k++) {
-      if (value(src[k]) < 0) {
-        char c = src[k];
-        String shown = c == '=' ? "misplaced padding '='" : "character U+" + hex4(c);
-        return new DecodingException("invalid base64: " + shown, false);
-      }
-    }
-    return new DecodingException("invalid base64", false);
+    return c < 128 ? VALUE[c] : -1;
   }
 
   private static String hex4(char c) {

@@ -181,6 +181,18 @@ public final class BundleJson {
         nonEmptyBytes(required(o, location, "rawBytes", "raw_bytes"), MAX_CERTIFICATE_BYTES));
   }
 
+  /**
+   * Parses one transparency log entry on its own, as a Rekor v2 log answers an upload.
+   *
+   * @param json the {@code TransparencyLogEntry} in proto3 JSON
+   * @return the entry
+   * @throws MalformedInputException for bad JSON or structure
+   */
+  public static TransparencyLogEntry readTransparencyLogEntry(byte[] json)
+      throws MalformedInputException {
+    return tlogEntry(JsonCodec.standard().parseValue(json), "");
+  }
+
   private static TransparencyLogEntry tlogEntry(JsonValue v, String at)
       throws MalformedInputException {
     JsonObject o = object(v, at);

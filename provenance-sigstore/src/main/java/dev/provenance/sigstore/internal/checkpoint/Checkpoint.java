@@ -2,8 +2,8 @@ package dev.provenance.sigstore.internal.checkpoint;
 
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.MalformedInputException;
+import dev.provenance.core.internal.util.StrictBase64;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,9 +64,12 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
     }
     long size = parseSize(lines.get(1));
     byte[] root;
+    if (lines.get(2).indexOf('-') >= 0 || lines.get(2).indexOf('_') >= 0) {
+      throw malformed("checkpoint root hash must be standard base64");
+    }
     try {
-      root = Base64.getDecoder().decode(lines.get(2));
-    } catch (IllegalArgumentException e) {
+      root = StrictBase64.decode(lines.get(2), 64);
+    } catch (StrictBase64.DecodingException e) {
       throw malformed("checkpoint root hash is not valid base64");
     }
     if (root.length != 32) {

@@ -2,9 +2,9 @@ package dev.provenance.sigstore.internal.checkpoint;
 
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.MalformedInputException;
+import dev.provenance.core.internal.util.StrictBase64;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -121,10 +121,15 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         throw malformed("invalid character in signature key name");
       }
     }
+    String encoded = rest.substring(space + 1);
+    if (encoded.indexOf('-') >= 0 || encoded.indexOf('_') >= 0) {
+      throw malformed("signature must be standard base64");
+    }
     byte[] blob;
     try {
-      blob = Base64.getDecoder().decode(rest.substring(space + 1));
-    } catch (IllegalArgumentException e) {
+      // strict: one encoding per value, so the signed note has no malleable bytes
+      blob = StrictBase64.decode(encoded, MAX_NOTE_CHARS);
+    } catch (StrictBase64.DecodingException e) {
       throw malformed("signature is not valid base64");
     }
     if (blob.length < NoteSignature.KEY_HINT_LENGTH + 1) {

@@ -3,11 +3,10 @@ package dev.provenance.sigstore.internal.client;
 import dev.provenance.api.Bytes;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.SigningException;
+import dev.provenance.api.digest.DigestAlgorithm;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Objects;
 import org.bouncycastle.tsp.TSPAlgorithms;
@@ -60,7 +59,10 @@ public final class TimestampClient {
     generator.setCertReq(true);
     BigInteger nonce = new BigInteger(64, random);
     TimeStampRequest request =
-        generator.generate(TSPAlgorithms.SHA256, sha256(signature.toByteArray()), nonce);
+        generator.generate(
+            TSPAlgorithms.SHA256,
+            Witnessing.hash(DigestAlgorithm.SHA256, signature.toByteArray()),
+            nonce);
     byte[] body;
     try {
       body = request.getEncoded();
@@ -97,13 +99,5 @@ public final class TimestampClient {
           ErrorCode.BINDING_MISMATCH, "", "timestamp does not answer this request: " + e.getMessage(), e);
     }
     return Bytes.wrap(der);
-  }
-
-  static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new dev.provenance.api.internal.ProvenanceBugException("no SHA-256", e);
-    }
   }
 }

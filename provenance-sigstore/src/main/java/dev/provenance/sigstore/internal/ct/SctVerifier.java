@@ -3,6 +3,7 @@ package dev.provenance.sigstore.internal.ct;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.Finding;
 import dev.provenance.api.VerificationException;
+import dev.provenance.sigstore.internal.x509.Asn1Nesting;
 import dev.provenance.sigstore.internal.x509.Signatures;
 import dev.provenance.sigstore.internal.x509.ValidatedPath;
 import java.io.ByteArrayOutputStream;
@@ -62,8 +63,9 @@ public final class SctVerifier {
    * @param threshold how many distinct logs must have verified SCTs; 0 disables the requirement
    * @return the number of distinct logs whose SCTs verified
    * @throws VerificationException {@code THRESHOLD_NOT_MET} (after per-SCT findings such as {@code
-   *     UNTRUSTED_ANCHOR}, {@code SIGNATURE_INVALID}, {@code TIME_INVALID}) or {@code
-   *     MALFORMED_INPUT} for an undecodable SCT list
+   *     UNTRUSTED_ANCHOR}, {@code SIGNATURE_INVALID}, {@code TIME_INVALID}), {@code
+   *     MALFORMED_INPUT} for an undecodable SCT list, or {@code RESOURCE_LIMIT_EXCEEDED} for more
+   *     than {@value #MAX_SCTS} SCTs or too deep nesting
    * @throws IllegalArgumentException if the threshold is negative
    */
   public static int verifyEmbedded(ValidatedPath path, List<CtLog> logs, int threshold)
@@ -149,7 +151,10 @@ public final class SctVerifier {
     }
     byte[] list;
     try {
+      Asn1Nesting.check(extension, "certificate");
       byte[] value = ASN1OctetString.getInstance(extension).getOctets();
+      // The extnValue's content is parsed again: bound its nesting too.
+      Asn1Nesting.check(value, "certificate");
       list = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(value)).getOctets();
     } catch (IOException | RuntimeException e) {
       throw malformed("certificate", "SCT list extension is not an OCTET STRING");
@@ -195,7 +200,9 @@ public final class SctVerifier {
   /** The leaf's TBSCertificate with the SCT list extension removed, re-encoded in DER. */
   static byte[] precertTbs(X509Certificate leaf) throws VerificationException {
     try {
-      ASN1Sequence tbs = ASN1Sequence.getInstance(leaf.getTBSCertificate());
+      byte[] encoded = leaf.getTBSCertificate();
+      Asn1Nesting.check(encoded, "certificate");
+      ASN1Sequence tbs = ASN1Sequence.getInstance(encoded);
       ASN1EncodableVector rebuilt = new ASN1EncodableVector(tbs.size());
       ASN1ObjectIdentifier sctList = new ASN1ObjectIdentifier(SCT_LIST_OID);
       for (ASN1Encodable element : tbs) {

@@ -216,11 +216,17 @@ public final class EntryBodies {
     JsonObject s = object(sigs.get(0), s0);
     // intoto 0.0.2 stores the envelope's base64 signature text base64-encoded once more
     byte[] sigText = bytes(required(s, s0, "sig"));
-    byte[] sig =
-        ProtoJson.nonEmptyBytes(
-            new ProtoJson.Field(
-                JsonValue.of(new String(sigText, StandardCharsets.US_ASCII)), s0 + "/sig"),
-            BundleJson.MAX_SIGNATURE_BYTES);
+    byte[] sig;
+    try {
+      sig =
+          ProtoJson.nonEmptyBytes(
+              new ProtoJson.Field(
+                  JsonValue.of(new String(sigText, StandardCharsets.US_ASCII)), s0 + "/sig"),
+              BundleJson.MAX_SIGNATURE_BYTES);
+    } catch (MalformedInputException e) {
+      // not the base64 text of a signature: it cannot be this bundle's signature
+      throw mismatch(s0 + "/sig", "log entry holds another signature");
+    }
     requireSignature(expected, sig, s0 + "/sig");
     requireSignerPem(expected, bytes(required(s, s0, "publicKey")), s0 + "/publicKey");
   }
@@ -247,7 +253,7 @@ public final class EntryBodies {
   private static void requireArtifactDigest(
       EntryExpectation expected, DigestAlgorithm alg, String value, String at)
       throws VerificationException {
-    Optional<String> ours = expected.artifact().get().get(alg);
+    Optional<String> ours = expected.artifact().get().digest(alg);
     if (ours.isEmpty()) {
       throw mismatch(at, "log entry names the artifact by " + alg.name() + ", a digest not available");
     }

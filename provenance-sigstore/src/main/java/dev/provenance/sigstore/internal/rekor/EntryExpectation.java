@@ -1,7 +1,7 @@
 package dev.provenance.sigstore.internal.rekor;
 
 import dev.provenance.api.Bytes;
-import dev.provenance.api.digest.DigestSet;
+import dev.provenance.sigstore.Artifact;
 import dev.provenance.api.dsse.Envelope;
 import dev.provenance.api.signing.KeyId;
 import java.util.Objects;
@@ -14,14 +14,15 @@ import java.util.Optional;
  * @param signature the bundle's signature bytes
  * @param certificate the signer's DER leaf certificate for keyless bundles; empty for keys
  * @param signerKeyId the canonical id of the signer's public key
- * @param artifact the artifact digests known to the verifier, for message signatures
+ * @param artifact the artifact, for message signatures; its digest is computed in whatever
+ *     algorithm the log entry names
  * @param envelope the DSSE envelope, for DSSE bundles
  */
 public record EntryExpectation(
     Bytes signature,
     Optional<Bytes> certificate,
     KeyId signerKeyId,
-    Optional<DigestSet> artifact,
+    Optional<Artifact> artifact,
     Optional<Envelope> envelope) {
   /**
    * Checks the components.

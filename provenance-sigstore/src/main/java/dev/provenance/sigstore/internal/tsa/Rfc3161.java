@@ -2,6 +2,7 @@ package dev.provenance.sigstore.internal.tsa;
 
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.VerificationException;
+import dev.provenance.sigstore.internal.x509.Asn1Nesting;
 import dev.provenance.sigstore.internal.x509.CertificatePaths;
 import dev.provenance.sigstore.internal.x509.Signatures;
 import dev.provenance.sigstore.internal.x509.ValidityWindows;
@@ -240,6 +241,7 @@ public final class Rfc3161 {
             LOCATION,
             "time-stamp of " + der.length + " bytes exceeds " + MAX_TIMESTAMP_BYTES);
       }
+      Asn1Nesting.check(der, LOCATION);
       try {
         TimeStampResp response = TimeStampResp.getInstance(ASN1Primitive.fromByteArray(der));
         BigInteger status = response.getStatus().getStatus();
@@ -284,9 +286,10 @@ public final class Rfc3161 {
           if (ski == null) {
             return false;
           }
+          byte[] value = ASN1OctetString.getInstance(ski).getOctets();
+          Asn1Nesting.check(value, LOCATION);
           byte[] actual =
-              SubjectKeyIdentifier.getInstance(
-                      ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(ski).getOctets()))
+              SubjectKeyIdentifier.getInstance(ASN1Primitive.fromByteArray(value))
                   .getKeyIdentifier();
           return MessageDigest.isEqual(expected, actual);
         }
@@ -295,7 +298,7 @@ public final class Rfc3161 {
             && issuerSerial
                 .getName()
                 .equals(X500Name.getInstance(cert.getIssuerX500Principal().getEncoded()));
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | VerificationException | RuntimeException e) {
         return false;
       }
     }
@@ -403,6 +406,7 @@ public final class Rfc3161 {
     }
 
     TSTInfo tstInfo() throws VerificationException {
+      Asn1Nesting.check(tstInfoDer, LOCATION);
       try {
         return TSTInfo.getInstance(ASN1Primitive.fromByteArray(tstInfoDer));
       } catch (IOException | RuntimeException e) {

@@ -131,7 +131,7 @@ public final class BundleVerification {
       signature = ms.signature().toByteArray();
       checkMessageDigest(ms, artifact.get());
       verifyMessageSignature(signer, ms, artifact.get(), signature);
-      artifactDigests = artifact.get().digests(MESSAGE_DIGESTS);
+      artifactDigests = artifact.get().digests(List.of(signedDigest(signer, ms)));
     } else {
       Envelope e = envelope.orElseThrow();
       EnvelopeSignature s = e.signatures().get(0);
@@ -168,7 +168,7 @@ public final class BundleVerification {
             Bytes.wrap(signature),
             signer.certificate,
             signer.keyId,
-            envelope.isPresent() ? Optional.empty() : Optional.of(artifactDigests),
+            envelope.isPresent() ? Optional.empty() : artifact,
             envelope);
     Observations seen = new Observations();
     verifyLogEntries(bundle, version, expectation, now, seen);
@@ -328,11 +328,7 @@ public final class BundleVerification {
       }
       return;
     }
-    // ECDSA signs a digest of the artifact. Sigstore clients pick the digest independently of the
-    // curve (P-384 keys sign SHA-256 digests in sigstore-python, SHA-384 in sigstore-java), and the
-    // bundle states which: its algorithm (never its value) selects the digest we compute.
-    DigestAlgorithm alg =
-        ms.messageDigest().isPresent() ? ms.messageDigest().get().digests().firstKey() : curveDefault;
+    DigestAlgorithm alg = signedDigest(signer, ms);
     if (!MESSAGE_DIGESTS.contains(alg)) {
       throw new VerificationException(
           ErrorCode.UNSUPPORTED_FORMAT, at, "unsupported message digest " + alg.name());
@@ -345,6 +341,20 @@ public final class BundleVerification {
           "the signature covers the artifact's " + alg.name() + " digest, which is not given");
     }
     PrehashVerifier.verify(signer.publicKey, Hex.decode(digest.get()), signature, at);
+  }
+
+  /**
+   * The digest an ECDSA message signature covers. Sigstore clients pick it independently of the
+   * curve (P-384 keys sign SHA-256 digests in sigstore-python, SHA-384 in sigstore-java), and the
+   * bundle states which: its algorithm (never its value) selects the digest we compute. For other
+   * keys, and when the bundle states none, SHA-256 or the curve's own digest.
+   */
+  private static DigestAlgorithm signedDigest(Signer signer, MessageSignature ms) {
+    if (ms.messageDigest().isPresent()) {
+      return ms.messageDigest().get().digests().firstKey();
+    }
+    DigestAlgorithm curve = PrehashVerifier.digestAlgorithm(signer.algorithm);
+    return curve != null ? curve : DigestAlgorithm.SHA256;
   }
 
   /** What the log entries and timestamps established. */

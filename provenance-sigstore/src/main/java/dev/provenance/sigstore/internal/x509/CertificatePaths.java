@@ -96,6 +96,7 @@ public final class CertificatePaths {
     if (der.length == 0 || der[0] != 0x30) {
       throw new VerificationException(ErrorCode.MALFORMED_INPUT, "", "not a DER certificate");
     }
+    Asn1Nesting.check(der, "");
     X509Certificate certificate;
     try {
       certificate =

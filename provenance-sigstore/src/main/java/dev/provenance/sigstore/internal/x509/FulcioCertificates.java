@@ -58,6 +58,7 @@ public final class FulcioCertificates {
     if (value == null) {
       return List.of();
     }
+    Asn1Nesting.check(value, "certificate/subjectAlternativeName");
     List<String> out = new ArrayList<>();
     try {
       for (GeneralName name : GeneralNames.getInstance(ASN1Primitive.fromByteArray(value)).getNames()) {
@@ -137,6 +138,7 @@ public final class FulcioCertificates {
     if (wrapped == null) {
       return null;
     }
+    Asn1Nesting.check(wrapped, "certificate/extensions/" + oid);
     try {
       return ASN1OctetString.getInstance(wrapped).getOctets();
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.provenance.api.Bytes;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.VerificationException;
 import dev.provenance.api.internal.ProvenanceBugException;
+import dev.provenance.core.internal.crypto.PublicKeyMaterial;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -33,6 +34,11 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 /**
  * Signature checks for certificates, SCTs and CMS: the verifying key fixes the family (EC, RSA,
  * Ed25519) and the structure being verified names the hash, as X.509, RFC 6962 and CMS define.
+ *
+ * <p>Unlike the key-bound verifiers of the core module, where a curve fixes its hash, X.509 and CMS
+ * name the hash in the signed structure (a P-256 CA may sign with ecdsa-with-SHA384, as some
+ * trusted roots do), so this class takes the scheme from the structure and checks only that it
+ * fits the key's type.
  *
  * <p>ECDSA goes through Bouncy Castle's lightweight API: measured here, a P-384 certificate
  * signature takes about 2.4 ms with the JDK provider, 0.6 ms with Bouncy Castle and 0.28 ms when
@@ -78,10 +84,10 @@ public final class Signatures {
     }
   }
 
-  /** RSA moduli outside this range are refused before any arithmetic (H77). */
-  static final int MIN_RSA_BITS = 2048;
+  /** RSA moduli outside this range are refused before any arithmetic (H77); as for all keys. */
+  static final int MIN_RSA_BITS = PublicKeyMaterial.MIN_RSA_BITS;
 
-  static final int MAX_RSA_BITS = 8192;
+  static final int MAX_RSA_BITS = PublicKeyMaterial.MAX_RSA_BITS;
 
   private static final int MAX_CACHED_KEYS = 128;
 
@@ -251,7 +257,8 @@ public final class Signatures {
     }
     int bits = ((RSAPublicKey) key).getModulus().bitLength();
     if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
-      throw unsupported(loc, "RSA key of " + bits + " bits is outside 2048..8192");
+      throw unsupported(
+          loc, "RSA key of " + bits + " bits is outside " + MIN_RSA_BITS + ".." + MAX_RSA_BITS);
     }
     try {
       Signature verifier;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.SigningException;
+import dev.provenance.sigstore.testing.LoopbackServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

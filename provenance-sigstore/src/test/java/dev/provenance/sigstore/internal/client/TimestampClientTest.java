@@ -6,27 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.provenance.api.Bytes;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.SigningException;
+import dev.provenance.sigstore.testing.LoopbackServer;
+import dev.provenance.sigstore.testing.LoopbackTsa;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.function.UnaryOperator;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -41,38 +28,8 @@ class TimestampClientTest {
   private final TimestampClient client =
       new TimestampClient(HttpTransport.create(Duration.ofSeconds(10)), new SecureRandom());
 
-  /** A TSA answering requests, after an optional rewrite of the request it answers. */
   private static LoopbackServer tsa(UnaryOperator<TimeStampRequest> rewrite) throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair key = g.generateKeyPair();
-    Instant now = Instant.now();
-    X509CertificateHolder cert =
-        new X509v3CertificateBuilder(
-                new X500Name("CN=tsa"), BigInteger.ONE, Date.from(now.minusSeconds(60)),
-                Date.from(now.plusSeconds(600)), new X500Name("CN=tsa"),
-                SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()))
-            .addExtension(Extension.extendedKeyUsage, true,
-                new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
-            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
-    TimeStampTokenGenerator tokens =
-        new TimeStampTokenGenerator(
-            new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", key.getPrivate(),
-                new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(cert)),
-            new org.bouncycastle.operator.bc.BcDigestCalculatorProvider()
-                .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
-                    org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)),
-            new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.57264.2"));
-    tokens.addCertificates(new JcaCertStore(java.util.List.of(cert)));
-    TimeStampResponseGenerator responses =
-        new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
-    return new LoopbackServer(
-        r -> {
-          TimeStampRequest request = rewrite.apply(new TimeStampRequest(r.body()));
-          TimeStampResponse response =
-              responses.generate(request, BigInteger.TEN, new Date());
-          return LoopbackServer.Reply.bytes(200, "application/timestamp-reply", response.getEncoded());
-        });
+    return LoopbackTsa.start(rewrite);
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.provenance.sigstore.testing.TestPki;
 import dev.provenance.sigstore.testing.TestPki.SctSpec;
 import dev.provenance.sigstore.testing.TestPki.TestLog;
 import dev.provenance.sigstore.testing.TrustedRootFixture;
+import dev.provenance.sigstore.testing.Vectors;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -172,6 +173,15 @@ class SctVerifierTest {
 
     assertThat(failure(leaf, List.of(LOG.trusted()), 1).code())
         .isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verifyEmbedded_deeplyNestedExtensionValue_throwsResourceLimitExceeded() throws Exception {
+    X509Certificate leaf =
+        PKI.leaf().rawExtension(TestPki.SCT_LIST, Vectors.nestedSequences(3_000)).build();
+
+    assertThat(failure(leaf, List.of(LOG.trusted()), 1).code())
+        .isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED);
   }
 
   @Test

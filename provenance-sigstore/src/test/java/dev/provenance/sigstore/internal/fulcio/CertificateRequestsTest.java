@@ -11,6 +11,7 @@ import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.json.JsonString;
 import dev.provenance.core.json.JsonCodec;
 import dev.provenance.core.keys.PemKeys;
+import dev.provenance.sigstore.testing.TestCa;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;

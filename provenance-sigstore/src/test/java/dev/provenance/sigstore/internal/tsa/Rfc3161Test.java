@@ -204,6 +204,12 @@ class Rfc3161Test {
   }
 
   @Test
+  void verify_deeplyNestedInput_throwsResourceLimitExceeded() {
+    // A parser that recurses per level would overflow the stack on this 12 KB input.
+    assertThat(code(Vectors.nestedSequences(3_000))).isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED);
+  }
+
+  @Test
   void verify_overLimit_throwsResourceLimitExceeded() {
     assertThat(code(new byte[Rfc3161.MAX_TIMESTAMP_BYTES + 1]))
         .isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED);

@@ -395,6 +395,12 @@ class CertificatePathsTest {
   }
 
   @Test
+  void parse_deeplyNestedInput_throwsResourceLimitExceeded() {
+    assertThat(code(() -> CertificatePaths.parse(Vectors.nestedSequences(3_000))))
+        .isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED);
+  }
+
+  @Test
   void parse_overLimit_throwsResourceLimitExceeded() {
     byte[] big = new byte[CertificatePaths.MAX_CERTIFICATE_BYTES + 1];
     big[0] = 0x30;

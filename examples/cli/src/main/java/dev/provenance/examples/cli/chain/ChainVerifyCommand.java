@@ -104,9 +104,10 @@ public final class ChainVerifyCommand implements Command {
       String vsaOut = args.required("--vsa-out");
       Signer signer =
           KeyOptions.signer("--vsa-key", args.required("--vsa-key"), KeyOptions.rsaAlgorithm(args));
-      String resource =
-          args.value("--resource-uri")
-              .orElse(args.value("--artifact").orElse(args.required("--digest")));
+      String resource = args.value("--resource-uri").orElse("");
+      if (resource.isEmpty()) {
+        resource = args.has("--artifact") ? args.required("--artifact") : args.required("--digest");
+      }
       Statement vsa =
           ChainVsa.newBuilder()
               .verifierId(args.value("--verifier-id").orElse(DEFAULT_VERIFIER_ID))

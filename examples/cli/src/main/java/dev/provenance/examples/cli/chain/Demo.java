@@ -472,7 +472,7 @@ final class Demo {
         dev.provenance.api.Bytes.of(bytes), Digester.sha256().digest(bytes), java.util.Optional.empty());
   }
 
-  // ------------------------------------------------------------------ helpers
+  // ------------------------------------------------------------------ utilities
 
   private static DigestSet digest(Path file) throws ProvenanceException {
     return Digester.sha256().digest(file);

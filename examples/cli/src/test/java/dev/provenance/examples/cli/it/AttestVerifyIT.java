@@ -190,6 +190,42 @@ class AttestVerifyIT {
         .exits(1);
   }
 
+  /** HOSTILE H07: the payload type is compared exactly, after the signatures, before parsing. */
+  @Test
+  void verify_validlySignedWrongPayloadType_exits1UnsupportedFormat() throws Exception {
+    Keys keys = Keys.generate(SignatureAlgorithm.ED25519);
+    cli.file("ed.pub.pem", keys.publicPem());
+    String statement = "{\"_type\":\"https://in-toto.io/Statement/v1\"}";
+    int n = 0;
+    for (String type :
+        List.of("application/json", "application/vnd.in-toto+JSON", "application/vnd.in-toto+json ")) {
+      String file = "typed" + n++ + ".json";
+      cli.file(file, Keys.json(keys.sign(type, statement)));
+      Cli.Result r = cli.run("verify", "--attestation", file, "--key", "ed.pub.pem").exits(1);
+      assertThat(r.err()).startsWith("error: UNSUPPORTED_FORMAT at /payloadType (" + file + ")");
+    }
+  }
+
+  /** HOSTILE H84: nulls and wrong types where objects are expected are typed failures. */
+  @Test
+  void verify_nullsAndWrongTypes_exit1MalformedInput() {
+    List<String> documents =
+        List.of(
+            "{\"payloadType\":null,\"payload\":\"e30=\",\"signatures\":[{\"sig\":\"AA==\"}]}",
+            "{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"e30=\",\"signatures\":[null]}",
+            "{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"e30=\",\"signatures\":{}}",
+            "null",
+            "[]",
+            "");
+    int n = 0;
+    for (String doc : documents) {
+      String file = "hostile" + n++ + ".json";
+      cli.file(file, doc);
+      Cli.Result r = cli.run("verify", "--attestation", file, "--key", "k.pub.pem").exits(1);
+      assertThat(r.err()).as(doc).startsWith("error: MALFORMED_INPUT at ");
+    }
+  }
+
   @Test
   void usageErrors_exit2() {
     attestSlsa("att.json").exits(0);

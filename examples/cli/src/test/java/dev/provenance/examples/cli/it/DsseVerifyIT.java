@@ -47,6 +47,19 @@ class DsseVerifyIT {
   }
 
   @Test
+  void dsseVerify_certificateAsKey_usesItsPublicKey() throws Exception {
+    Cli cli = new Cli(dir);
+    Keys keys = Keys.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+    cli.file("cert.pem", keys.selfSignedCertificatePem());
+    cli.file("env.json", Keys.json(keys.sign(TYPE, PAYLOAD)));
+    Cli.Result r =
+        cli.run("dsse", "verify", "--envelope", "env.json", "--key", "cert.pem", "--format", "json")
+            .exits(0);
+    assertThat(((JsonArray) r.json().get("signers").orElseThrow()).elements())
+        .containsExactly(new JsonString(keys.keyId()));
+  }
+
+  @Test
   void dsseVerify_rsaWithAlgorithm_exits0() throws Exception {
     Cli cli = new Cli(dir);
     Keys keys = Keys.generate(SignatureAlgorithm.RSA_PSS_SHA256);

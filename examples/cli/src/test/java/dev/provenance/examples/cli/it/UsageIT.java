@@ -22,7 +22,20 @@ class UsageIT {
   @Test
   void help_exits0AndListsCommands() {
     Cli.Result r = new Cli(dir).run("--help").exits(0);
-    assertThat(r.out()).contains("keygen", "exit status");
+    assertThat(r.out())
+        .contains(
+            "provenance demo",
+            "provenance keygen",
+            "provenance digest",
+            "provenance attest",
+            "provenance verify",
+            "provenance dsse verify",
+            "provenance chain verify",
+            "provenance slsa verify-artifact",
+            "provenance in-toto verify",
+            "provenance sigstore verify-bundle",
+            "provenance sigstore sign-bundle",
+            "exit status");
   }
 
   @ParameterizedTest
@@ -36,6 +49,12 @@ class UsageIT {
         "keygen --algorithm ed25519 --algorithm ed25519 --out k",
         "keygen --algorithm ed25519 --out k extra",
         "keygen --algorithm ed25519 --out k --format xml",
+        "dsse",
+        "dsse sign",
+        "chain",
+        "verify --attestation",
+        "digest",
+        "attest --out x.json",
       })
   void badCommandLine_exits2(String commandLine) {
     Cli.Result r = new Cli(dir).run(commandLine.split(" ")).exits(2);

@@ -1,4 +1,4 @@
-package dev.provenance.sigstore.internal.client;
+package dev.provenance.sigstore.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,23 +22,32 @@ import java.util.concurrent.TimeUnit;
  * a function. Every read is bounded in size and time; {@link #close()} stops it and releases any
  * handler waiting on {@link #released()}.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
   /** Answers one request. */
   @FunctionalInterface
-  interface Handler {
+  public interface Handler {
+    /**
+     * Answers a request.
+     *
+     * @param request the request
+     * @return the reply, or null to close the connection without one
+     * @throws Exception on failure (answered with status 599)
+     */
     Reply handle(Request request) throws Exception;
   }
 
   /** A request as received. */
-  record Request(String method, String path, Map<String, String> headers, byte[] body) {}
+  public record Request(String method, String path, Map<String, String> headers, byte[] body) {}
 
   /** What to answer. */
-  record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-    static Reply json(int status, String json) {
+  public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+    /** A JSON reply. */
+    public static Reply json(int status, String json) {
       return new Reply(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    static Reply bytes(int status, String contentType, byte[] body) {
+    /** A reply with any body. */
+    public static Reply bytes(int status, String contentType, byte[] body) {
       return new Reply(status, contentType, body, Map.of());
     }
   }
@@ -52,7 +61,13 @@ final class LoopbackServer implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  LoopbackServer(Handler handler) throws IOException {
+  /**
+   * Starts the server.
+   *
+   * @param handler answers every request
+   * @throws IOException if no port is free
+   */
+  public LoopbackServer(Handler handler) throws IOException {
     this.handler = handler;
     this.socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
     this.thread = new Thread(this::serve, "loopback-http");
@@ -61,17 +76,17 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   /** The base URL, {@code http://127.0.0.1:PORT}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + socket.getLocalPort();
   }
 
   /** Requests received so far. */
-  List<Request> requests() {
+  public List<Request> requests() {
     return new ArrayList<>(requests);
   }
 
   /** A latch handlers can wait on; it opens when the server closes. */
-  CountDownLatch released() {
+  public CountDownLatch released() {
     return released;
   }
 

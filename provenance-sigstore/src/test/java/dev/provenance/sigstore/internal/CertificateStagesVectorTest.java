@@ -15,7 +15,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * genTime of every time-stamp that verified. Each stage has its own expected outcome: {@code OK}
  * or the error code (bundles that are invalid for other reasons pass these stages).
  */
-class SigstoreVectorsTest {
+class CertificateStagesVectorTest {
   private static final String PROD = "sigstore-python/trust-roots/production.trusted_root.json";
   private static final String STAGING = "sigstore-python/trust-roots/staging.trusted_root.json";
   private static final String CONFORMANCE = "sigstore-conformance/bundle-verify/";
@@ -236,6 +241,37 @@ class SigstoreVectorsTest {
       assertThat(SctVerifier.verifyEmbedded(validated, root.ctLogs(), 0)).isZero();
     } else {
       assertCode(() -> SctVerifier.verifyEmbedded(validated, root.ctLogs(), 1), sct);
+    }
+  }
+
+  @Test
+  void verify_realBundlesAcrossThreads_giveSingleThreadedVerdicts() throws Exception {
+    // H87: shared caches (trusted keys, verified trusted links) must not leak verdicts.
+    List<Arguments> cases =
+        bundles()
+            .filter(a -> a.get()[0].toString().contains("rekor2") || a.get()[0].toString().contains("happy"))
+            .collect(Collectors.toList());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (Arguments c : cases) {
+          Object[] a = c.get();
+          runs.add(
+              pool.submit(
+                  () -> {
+                    verify_realBundle_matchesExpectedOutcomePerStage(
+                        (String) a[0], (String) a[1], (Integer) a[2], (String) a[3], (String) a[4],
+                        (String) a[5]);
+                    return null;
+                  }));
+        }
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
