@@ -73,8 +73,11 @@ import java.util.Optional;
  * #GITHUB_HOSTED_RUNNER}, or for SLSA v0.2 provenance also the older {@value #LEGACY_RUNNER}, and
  * the provenance records that builder (v0.2 provenance may record either spelling; v1 provenance
  * must record the full one); the provenance was written by the npm CLI (its build type); the
- * triggering and built source are the expected repository at the certificate's ref; and the
- * package name and version, when expected, are the publish attestation's. Builds through
+ * triggering and built source are the expected repository; what the provenance claims about the
+ * job (ref, commit, workflow, event, repository and owner ids, run) is what the certificate
+ * states, and it claims nothing the certificate cannot confirm ({@code BINDING_MISMATCH}, {@code
+ * POLICY_MISMATCH}), because the npm CLI is not a trusted builder: the job wrote its own
+ * provenance; and the package name and version, when expected, are the publish attestation's. Builds through
  * slsa-github-generator's BYOB delegators are not supported here.
  *
  * <p>All comparisons are exact. Instances are immutable and thread-safe. Verification makes no
@@ -139,8 +142,8 @@ public final class NpmPackageVerifier {
    *     attestations[N]}: {@code CONFIGURATION_ERROR} if no source or builder id was set, the codes
    *     of {@link #verifyAttestations}, {@code POLICY_MISMATCH} for unmet expectations, {@code
    *     UNSUPPORTED_FORMAT} for provenance the npm CLI did not write, {@code BINDING_MISMATCH} when
-   *     the provenance's source ref is not the certificate's, {@code MALFORMED_INPUT} for missing
-   *     fields
+   *     the provenance claims a job other than the certificate's, {@code MALFORMED_INPUT} for
+   *     missing fields
    * @throws IllegalArgumentException if the tarball digests lack {@code sha512}
    */
   public VerifiedNpmPackage verify(byte[] attestations, DigestSet tarball)
@@ -191,7 +194,11 @@ public final class NpmPackageVerifier {
     String built = "";
     try {
       built = ProvenanceChecks.source(view, expected);
-      sourceRef(checked.leaf, view, built);
+      List<Finding> claims = new ArrayList<>();
+      NpmProvenanceClaims.check(a.provenance().statement(), checked.leaf, built, claims);
+      if (!claims.isEmpty()) {
+        throw VerificationException.of(claims);
+      }
     } catch (VerificationException e) {
       findings.addAll(prefixed(prov, e.findings()).findings());
     }
@@ -469,24 +476,6 @@ public final class NpmPackageVerifier {
                   + (view.isV1() ? " (SLSA v1 provenance records the full runner id)" : "")));
     }
     return recorded;
-  }
-
-  /**
-   * The npm CLI is not a trusted builder: its provenance is written by the job itself. What it
-   * says about the source must therefore agree with the certificate Fulcio issued to that job.
-   */
-  private static void sourceRef(X509Certificate leaf, ProvenanceView view, String built)
-      throws VerificationException {
-    String oid = FulcioExtension.SOURCE_REPOSITORY_REF.oid();
-    Optional<String> certRef = FulcioCertificates.extension(leaf, oid, true);
-    Optional<GitRefs.UriAndRef> split = GitRefs.split(built);
-    String ref = split.map(GitRefs.UriAndRef::ref).orElse("");
-    if (certRef.isPresent() && !certRef.get().equals(ref)) {
-      throw new VerificationException(
-          ErrorCode.BINDING_MISMATCH,
-          view.sourceLocation(),
-          "source ref " + ref + " is not the certificate's " + certRef.get());
-    }
   }
 
   private static VerificationException prefixed(String prefix, List<Finding> findings) {
