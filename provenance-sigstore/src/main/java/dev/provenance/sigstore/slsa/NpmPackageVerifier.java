@@ -14,7 +14,6 @@ import dev.provenance.api.digest.DigestSet;
 import dev.provenance.api.dsse.PayloadTypes;
 import dev.provenance.api.json.JsonArray;
 import dev.provenance.api.json.JsonObject;
-import dev.provenance.api.json.JsonString;
 import dev.provenance.api.json.JsonValue;
 import dev.provenance.core.json.JsonCodec;
 import dev.provenance.sigstore.CertificateIdentity;
@@ -268,7 +267,8 @@ public final class NpmPackageVerifier {
       if (!(entries.get(i) instanceof JsonObject)) {
         throw malformed(at, "expected an object");
       }
-      String type = ProvenanceView.string((JsonObject) entries.get(i), "predicateType", at);
+      String type =
+          ProvenanceView.string((JsonObject) entries.get(i), "predicateType", at + "/predicateType");
       boolean provenance =
           type.equals(PredicateTypes.SLSA_PROVENANCE_V02)
               || type.equals(PredicateTypes.SLSA_PROVENANCE_V1);
