@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.provenance.api.Bytes;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.VerificationException;
+import dev.provenance.api.dsse.Envelope;
+import dev.provenance.api.dsse.EnvelopeSignature;
 import dev.provenance.sigstore.testing.SigstoreFixture;
 import dev.provenance.sigstore.testing.TestPki;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -208,6 +211,63 @@ class RekorV2DsseEntryTest {
             BundleVersion.V0_3, sig, List.of(entry), List.of(Bytes.of(f.tsa.token(sig).build())));
 
     assertCodeAt(() -> verify(b), ErrorCode.BINDING_MISMATCH, BODY);
+  }
+
+  /**
+   * A key-signed DSSE bundle over the statement whose Rekor v2 {@code dsse} 0.0.2 entry holds the
+   * payload's SHA-256 and the given {@code Signature}.
+   */
+  private SigstoreBundle keyedDsseBundle(byte[] sig, String logged) {
+    byte[] body =
+        SigstoreFixture.dsseV002("SHA2_256", SigstoreFixture.sha256(payload()), List.of(logged));
+    f.rekorV2.fill(2);
+    long index = f.rekorV2.append(body);
+    TransparencyLogEntry entry = f.rekorV2.entry(index, "dsse", "0.0.2").build();
+    return new SigstoreBundle(
+        BundleVersion.V0_3.mediaType(),
+        new VerificationMaterial(
+            VerificationMaterial.Kind.PUBLIC_KEY,
+            Optional.of("keyed"),
+            List.of(),
+            List.of(entry),
+            List.of(Bytes.of(f.tsa.token(sig).build()))),
+        Optional.empty(),
+        Optional.of(
+            new Envelope(
+                "application/vnd.in-toto+json",
+                Bytes.of(payload()),
+                List.of(new EnvelopeSignature("", Bytes.of(sig))))));
+  }
+
+  @Test
+  void verify_keyedBundleWithDsseV002Entry_bindsThePublicKey() throws Exception {
+    KeyPair key = TestPki.generate("secp256r1");
+    KeyPair stranger = TestPki.generate("secp256r1");
+    byte[] sig = SigstoreFixture.sign(key, SigstoreFixture.pae("application/vnd.in-toto+json", payload()));
+    SigstoreVerifier keyed =
+        SigstoreVerifier.newBuilder()
+            .trustedRoot(f.trustedRoot())
+            .publicKey(key.getPublic())
+            .clock(SigstoreFixture.clock())
+            .allowRekorV2DsseEntries(true)
+            .build();
+
+    SigstoreBundle ok = keyedDsseBundle(sig, SigstoreFixture.v2KeySignature(sig, key.getPublic()));
+    assertThat(keyed.verify(ok.toJson(), Artifact.ofBytes(f.artifact)).signer().certificateIdentity())
+        .isEmpty();
+
+    SigstoreBundle otherKey =
+        keyedDsseBundle(sig, SigstoreFixture.v2KeySignature(sig, stranger.getPublic()));
+    assertCodeAt(
+        () -> keyed.verify(otherKey.toJson(), Artifact.ofBytes(f.artifact)),
+        ErrorCode.BINDING_MISMATCH,
+        SPEC + "/signatures/0/verifier/publicKey");
+
+    SigstoreBundle certificate = keyedDsseBundle(sig, SigstoreFixture.v2Signature(sig, f.leaf));
+    assertCodeAt(
+        () -> keyed.verify(certificate.toJson(), Artifact.ofBytes(f.artifact)),
+        ErrorCode.BINDING_MISMATCH,
+        SPEC + "/signatures/0/verifier/x509Certificate");
   }
 
   // ------------------------------------------------------------------ Rekor v2 evidence (H55)
