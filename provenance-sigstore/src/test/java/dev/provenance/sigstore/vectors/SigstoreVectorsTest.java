@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,6 +89,12 @@ class SigstoreVectorsTest {
           "the bundle's cryptography verifies, but its statement has an empty predicateType, which"
               + " the in-toto statement parser refuses (TypeURI required); slsa-verifier's upstream"
               + " test checks the bundle only");
+
+  /**
+   * INVALID cases whose only fault is a DSSE envelope logged as the early Rekor v2 {@code dsse}
+   * 0.0.2 type: they also run with {@code allowRekorV2DsseEntries(true)} and must then verify.
+   */
+  static final Set<String> REKOR_V2_DSSE_ENTRY_CASES = Set.of("java-dsse-rekor-v2-dsse-0.0.2-entry");
 
   /** One executable check with its expected outcome. */
   record Run(String name, boolean valid, Check check) {
@@ -281,16 +288,26 @@ class SigstoreVectorsTest {
           } else {
             add(name, c.valid(), () -> verifyAll(bundles, p, m, false));
           }
+          if (REKOR_V2_DSSE_ENTRY_CASES.contains(c.id)) {
+            add(name + ", dsse 0.0.2 entries allowed", true, () -> verifyAll(bundles, p, m, false, true));
+          }
         }
       }
     }
 
     private void verifyAll(List<byte[]> bundles, Policy policy, ArtifactMode mode, boolean v01)
         throws Exception {
+      verifyAll(bundles, policy, mode, v01, false);
+    }
+
+    private void verifyAll(
+        List<byte[]> bundles, Policy policy, ArtifactMode mode, boolean v01, boolean dsseV002)
+        throws Exception {
       TrustedRoot root = trustedRoot();
       for (byte[] b : bundles) {
         SigstoreVerifier v = policy.configure(SigstoreVerifier.newBuilder().trustedRoot(root), b)
             .allowV01PromiseOnlyBundles(v01)
+            .allowRekorV2DsseEntries(dsseV002)
             .build();
         if (mode.artifact.isPresent()) {
           VerifiedBundle r = v.verify(b, mode.artifact.get());
