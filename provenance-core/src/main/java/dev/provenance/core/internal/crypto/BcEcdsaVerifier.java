@@ -12,14 +12,16 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * message is hashed with the JDK's {@code MessageDigest}, which uses SHA-NI where present.
  * Decoding and the {@code [1, n-1]} range check happen in {@link EcdsaSignatures} first.
  *
- * <p>A fresh {@code ECDSASigner} per call (it only holds the key reference), so the verifier is
- * immutable and thread-safe. BC caches the precomputed multiples of the key's point on the point
- * itself, under its own lock.
+ * <p>P-256 goes through {@link P256}, which keeps the key's comb table here (built on first use)
+ * and allocates no object per field operation. Other curves use a fresh {@code ECDSASigner} per
+ * call (it only holds the key reference); BC caches the precomputed multiples of the key's point
+ * on the point itself, under its own lock. Thread-safe.
  */
 final class BcEcdsaVerifier extends AbstractVerifier {
   private final EcCurve curve;
   private final ECPublicKeyParameters key;
   private final boolean p1363;
+  private volatile P256.Table table; // P-256 only, built on first use
 
   BcEcdsaVerifier(PublicKeyMaterial key, boolean p1363) {
     super(key, key.curve().orElseThrow().algorithm());
@@ -33,6 +35,14 @@ final class BcEcdsaVerifier extends AbstractVerifier {
     BigInteger[] rs =
         p1363 ? EcdsaSignatures.fromP1363(signature, curve) : EcdsaSignatures.fromDer(signature, curve);
     byte[] hash = digest(curve, message);
+    if (curve == EcCurve.P256) {
+      P256.Table t = table;
+      if (t == null) {
+        t = P256.Table.of(key.getQ());
+        table = t; // racing threads build equal tables; any of them may be kept
+      }
+      return P256.verify(t, hash, rs[0], rs[1]);
+    }
     ECDSASigner signer = new ECDSASigner();
     signer.init(false, key);
     return signer.verifySignature(hash, rs[0], rs[1]);
