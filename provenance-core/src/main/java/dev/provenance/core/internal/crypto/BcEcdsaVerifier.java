@@ -12,8 +12,10 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * message is hashed with the JDK's {@code MessageDigest}, which uses SHA-NI where present.
  * Decoding and the {@code [1, n-1]} range check happen in {@link EcdsaSignatures} first.
  *
- * <p>P-256 goes through {@link P256}, which keeps the key's comb table here (built on first use)
- * and allocates no object per field operation. Other curves use a fresh {@code ECDSASigner} per
+ * <p>A P-256 key verified more than once goes through {@link P256}, which keeps the key's comb
+ * table here and allocates no object per field operation; building the table costs about two
+ * verifications, so a key's first verification (often its only one, as for a short-lived
+ * certificate) uses Bouncy Castle's {@code ECDSASigner} like the other curves: a fresh one per
  * call (it only holds the key reference); BC caches the precomputed multiples of the key's point
  * on the point itself, under its own lock. Thread-safe.
  */
@@ -21,7 +23,8 @@ final class BcEcdsaVerifier extends AbstractVerifier {
   private final EcCurve curve;
   private final ECPublicKeyParameters key;
   private final boolean p1363;
-  private volatile P256.Table table; // P-256 only, built on first use
+  private volatile P256.Table table; // P-256 only, built on the second use
+  private volatile boolean used;
 
   BcEcdsaVerifier(PublicKeyMaterial key, boolean p1363) {
     super(key, key.curve().orElseThrow().algorithm());
@@ -37,11 +40,14 @@ final class BcEcdsaVerifier extends AbstractVerifier {
     byte[] hash = digest(curve, message);
     if (curve == EcCurve.P256) {
       P256.Table t = table;
-      if (t == null) {
+      if (t == null && used) {
         t = P256.Table.of(key.getQ());
         table = t; // racing threads build equal tables; any of them may be kept
       }
-      return P256.verify(t, hash, rs[0], rs[1]);
+      used = true;
+      if (t != null) {
+        return P256.verify(t, hash, rs[0], rs[1]);
+      }
     }
     ECDSASigner signer = new ECDSASigner();
     signer.init(false, key);

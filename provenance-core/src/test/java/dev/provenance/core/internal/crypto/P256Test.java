@@ -140,6 +140,25 @@ class P256Test {
     }
   }
 
+  @Test
+  void keyVerifier_usedRepeatedly_acceptsValidAndRejectsAlteredSignaturesOnEveryUse() throws Exception {
+    java.security.KeyPair kp = dev.provenance.core.keys.JcaKeys.generate(
+        dev.provenance.api.signing.SignatureAlgorithm.ECDSA_P256_SHA256);
+    dev.provenance.api.signing.SignatureVerifier verifier = dev.provenance.core.keys.JcaKeys.verifier(kp.getPublic());
+    dev.provenance.api.signing.Signer signer = dev.provenance.core.keys.JcaKeys.signer(kp.getPrivate(), kp.getPublic());
+    for (int i = 0; i < 4; i++) { // the first use goes through BC, later ones through the key's table
+      byte[] message = ("message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] signature = signer.sign(message).toByteArray();
+      verifier.verify(message, signature);
+      byte[] altered = message.clone();
+      altered[0] ^= 1;
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(altered, signature))
+          .isInstanceOfSatisfying(
+              dev.provenance.api.VerificationException.class,
+              e -> assertThat(e.code()).isEqualTo(dev.provenance.api.ErrorCode.SIGNATURE_INVALID));
+    }
+  }
+
   private static void assertSameAsBc(BigInteger d, BigInteger u1, BigInteger u2) {
     ECPoint q = DOMAIN.getG().multiply(d).normalize();
     ECPoint expected = ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), u1, q, u2).normalize();
