@@ -3,6 +3,7 @@ package dev.provenance.core.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.provenance.api.ErrorCode;
@@ -46,6 +47,9 @@ class OpensslInteropTest {
       present = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException | InterruptedException e) {
       present = false;
+    }
+    if (!present && Boolean.getBoolean("provenance.interop.required")) {
+      fail("openssl is not installed (provenance.interop.required is set)");
     }
     assumeTrue(present, "openssl is not installed");
   }
