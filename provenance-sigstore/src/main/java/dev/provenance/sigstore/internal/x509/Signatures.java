@@ -96,8 +96,6 @@ public final class Signatures {
 
   private static final int MAX_CACHED_KEYS = 128;
 
-  private static final byte[] NO_PARAMETERS = new byte[0];
-
   private static final Map<Bytes, ECPublicKeyParameters> TRUSTED_EC_KEYS =
       new ConcurrentHashMap<>();
 
@@ -185,17 +183,10 @@ public final class Signatures {
       boolean trustedKey,
       String location)
       throws VerificationException {
-    VerifiedSignatures.Check check = null;
-    if (trustedKey) {
-      byte[] spki = key.getEncoded();
-      if (spki != null) {
-        check =
-            VerifiedSignatures.check(
-                scheme, spki, parameters == null ? NO_PARAMETERS : parameters, data, signature);
-        if (VerifiedSignatures.shared().contains(check)) {
-          return;
-        }
-      }
+    VerifiedSignatures.Check check =
+        trustedKey ? rememberedCheck(key, scheme, parameters, data, signature) : null;
+    if (check != null && VerifiedSignatures.shared().contains(check)) {
+      return;
     }
     boolean valid;
     if (scheme.isEcdsa()) {
@@ -212,6 +203,22 @@ public final class Signatures {
     if (check != null) {
       VerifiedSignatures.shared().add(check);
     }
+  }
+
+  /**
+   * Returns how a check under a trusted key is remembered: the scheme (and whether parameters are
+   * present) as the domain; the key's full SubjectPublicKeyInfo, the parameters, the signed bytes
+   * and the signature as parts. Null when the key has no encoding (such a check fails anyway).
+   */
+  static VerifiedSignatures.Check rememberedCheck(
+      PublicKey key, Scheme scheme, byte[] parameters, byte[] data, byte[] signature) {
+    byte[] spki = key.getEncoded();
+    if (spki == null) {
+      return null;
+    }
+    return parameters == null
+        ? VerifiedSignatures.check(scheme.name(), spki, data, signature)
+        : VerifiedSignatures.check(scheme.name() + "/parameters", spki, parameters, data, signature);
   }
 
   private static boolean verifyEcdsa(
