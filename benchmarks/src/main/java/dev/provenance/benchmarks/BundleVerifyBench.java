@@ -67,11 +67,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * almost no EC work in this loop either.
  *
  * <p>On a machine shared with other work, wall-clock scores swing with the load; {@link
- * #main(String[])} measures both sides in process CPU time, alternating in one process:
+ * #main(String[])} measures the methods in process CPU time, alternating in one process:
  *
  * <pre>
- * java -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar \
- *     dev.provenance.benchmarks.BundleVerifyBench 5 3
+ * java -XX:+UseSerialGC -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar \
+ *     dev.provenance.benchmarks.BundleVerifyBench 8 3
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -162,10 +162,12 @@ public class BundleVerifyBench {
   }
 
   /**
-   * Measures {@link #provenanceBundle()} and {@link #sigstoreJavaBundle()} in process CPU time
-   * (which counts garbage collection but not time spent waiting for a core), alternating the two
-   * in rounds after a warm-up, and prints bundles per CPU second for each and their ratio per
-   * round, then the median ratio.
+   * Measures {@link #provenanceBundle()}, {@link #provenanceBundleFirstSight()} and {@link
+   * #sigstoreJavaBundle()} in process CPU time (which counts garbage collection but not time spent
+   * waiting for a core), alternating them in rounds after a warm-up of four alternations, and
+   * prints bundles per CPU second for each and the ratios to sigstore-java per round, then the
+   * median of {@code provenanceBundle / sigstoreJavaBundle}. Run it with the serial collector, so
+   * that each side's garbage is collected while that side runs.
    *
    * @param args rounds (default 5) and CPU seconds per side and round (default 3)
    * @throws Exception if setting up or verifying fails
@@ -176,18 +178,22 @@ public class BundleVerifyBench {
     BundleVerifyBench b = new BundleVerifyBench();
     b.setup();
     try {
-      for (int i = 0; i < 2; i++) {
+      // long enough for the JIT to finish compiling both paths: its threads count as CPU time
+      for (int i = 0; i < 4; i++) {
         perCpuSecond(b::provenanceBundle, seconds);
+        perCpuSecond(b::provenanceBundleFirstSight, seconds);
         perCpuSecond(b::sigstoreJavaBundle, seconds);
       }
       double[] ratios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         double ours = perCpuSecond(b::provenanceBundle, seconds);
+        double first = perCpuSecond(b::provenanceBundleFirstSight, seconds);
         double theirs = perCpuSecond(b::sigstoreJavaBundle, seconds);
         ratios[r] = ours / theirs;
         System.out.printf(
-            "round %d: provenanceBundle %.0f/s, sigstoreJavaBundle %.0f/s, ratio %.2f%n",
-            r + 1, ours, theirs, ratios[r]);
+            "round %d: provenanceBundle %.0f/s, sigstoreJavaBundle %.0f/s, ratio %.2f"
+                + " (provenanceBundleFirstSight %.0f/s, %.2f x)%n",
+            r + 1, ours, theirs, ratios[r], first, first / theirs);
       }
       java.util.Arrays.sort(ratios);
       System.out.printf("median ratio %.2f%n", ratios[rounds / 2]);
