@@ -78,7 +78,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class BundleVerifyBench {
   private static final String SAN =
