@@ -84,7 +84,7 @@ public class ChainVerifyBench {
   private ChainVerifier verifier;
   private DsseVerifier dsse;
   private JsonCodec codec;
-  private byte[] one;
+  private int next;
 
   /** Generates the chain and the verifiers. */
   @Setup(Level.Trial)
@@ -118,7 +118,6 @@ public class ChainVerifyBench {
       input = ResourceDescriptor.ofDigest("artifact-" + i + ".bin", out);
       last = out;
     }
-    one = lines.get(lines.size() / 2);
     String pem = PemKeys.publicKeyPem(key.getPublic());
     ChainPolicy policy =
         ChainPolicy.newBuilder()
@@ -153,58 +152,100 @@ public class ChainVerifyBench {
     return verifier.verify(last, lines);
   }
 
-  /** The baseline: parse and verify one DSSE envelope of the chain with the same key type. */
+  /**
+   * The baseline: parse and verify one DSSE envelope of the chain, with the same key; each call
+   * takes the next envelope of the chain, so the baseline averages over the same signatures the
+   * chain verifies.
+   */
   @Benchmark
   public VerifiedEnvelope dsseVerifyOne() throws Exception {
-    return dsse.verify(codec.parseEnvelope(one));
+    byte[] envelope = lines.get(next);
+    next = next + 1 == lines.size() ? 0 : next + 1;
+    return dsse.verify(codec.parseEnvelope(envelope));
   }
 
   /**
    * Prints the CPU time of {@link #verifyChain()} per attestation for 10, 1,000 and 10,000 links
    * against {@link #dsseVerifyOne()}, and {@code time(10000) / time(1000)}, for each key type
-   * given (default Ed25519).
+   * given (default Ed25519). Each of five rounds measures the baseline (over the same chain's
+   * envelopes) right before each chain size, so a change in the machine's load between
+   * measurements does not skew a ratio; the medians over the rounds are printed.
    *
    * @param args key types, names of {@link SignatureAlgorithm}
    * @throws Exception if setting up or verifying fails
    */
   public static void main(String[] args) throws Exception {
+    int[] sizes = {10, 1000, 10_000};
+    int rounds = 5;
+    for (String key : args.length == 0 ? new String[] {"ED25519"} : args) {
+      ChainVerifyBench[] benches = new ChainVerifyBench[sizes.length];
+      for (int k = 0; k < sizes.length; k++) {
+        benches[k] = new ChainVerifyBench();
+        benches[k].links = sizes[k];
+        benches[k].keyType = key;
+        benches[k].setUp();
+      }
+      for (ChainVerifyBench b : benches) {
+        for (int i = 0; i < 20_000; i++) {
+          b.dsseVerifyOne();
+        }
+        for (int r = 0; r < Math.max(2, 20_000 / b.links); r++) {
+          b.verifyChain();
+        }
+      }
+      double[][] ratio = new double[sizes.length][rounds];
+      double[][] perAttestation = new double[sizes.length][rounds];
+      double[] scale = new double[rounds];
+      double[] baseline = new double[rounds];
+      for (int round = 0; round < rounds; round++) {
+        double[] chainTime = new double[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+          ChainVerifyBench b = benches[k];
+          double dsse = cpuNanos(() -> b.dsseVerifyOne(), Math.max(10_000, sizes[k]));
+          chainTime[k] = cpuNanos(() -> b.verifyChain(), Math.max(4, 40_000 / sizes[k]));
+          perAttestation[k][round] = chainTime[k] / sizes[k];
+          ratio[k][round] = perAttestation[k][round] / dsse;
+          baseline[round] += dsse / sizes.length;
+        }
+        scale[round] = chainTime[2] / chainTime[1];
+      }
+      System.out.printf("%s dsseVerifyOne: %.1f us CPU (median of %d rounds)%n", key, median(baseline) / 1e3, rounds);
+      for (int k = 0; k < sizes.length; k++) {
+        System.out.printf(
+            "%s verifyChain links=%d: %.1f us per attestation = %.2f x dsseVerifyOne (rounds %s)%n",
+            key, sizes[k], median(perAttestation[k]) / 1e3, median(ratio[k]), format(ratio[k]));
+      }
+      System.out.printf("%s time(10000)/time(1000) = %.2f (rounds %s)%n", key, median(scale), format(scale));
+    }
+  }
+
+  /** An operation measured by {@link #cpuNanos}. */
+  private interface Operation {
+    Object run() throws Exception;
+  }
+
+  /** The process CPU time of one run of {@code op}, averaged over {@code reps} runs. */
+  private static double cpuNanos(Operation op, int reps) throws Exception {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    for (String key : args.length == 0 ? new String[] {"ED25519"} : args) {
-      ChainVerifyBench one = new ChainVerifyBench();
-      one.links = 10;
-      one.keyType = key;
-      one.setUp();
-      for (int i = 0; i < 20_000; i++) {
-        one.dsseVerifyOne();
-      }
-      long t = os.getProcessCpuTime();
-      for (int i = 0; i < 20_000; i++) {
-        one.dsseVerifyOne();
-      }
-      double dsse = (os.getProcessCpuTime() - t) / 20_000.0;
-      System.out.printf("%s dsseVerifyOne: %.1f us CPU%n", key, dsse / 1e3);
-      double[] perOp = new double[3];
-      int[] sizes = {10, 1000, 10_000};
-      for (int k = 0; k < sizes.length; k++) {
-        ChainVerifyBench b = new ChainVerifyBench();
-        b.links = sizes[k];
-        b.keyType = key;
-        b.setUp();
-        int reps = Math.max(4, 40_000 / sizes[k]);
-        for (int r = 0; r < reps; r++) {
-          b.verifyChain();
-        }
-        long t0 = os.getProcessCpuTime();
-        for (int r = 0; r < reps; r++) {
-          b.verifyChain();
-        }
-        perOp[k] = (os.getProcessCpuTime() - t0) / (double) reps;
-        System.out.printf(
-            "%s verifyChain links=%d: %.1f ms CPU, %.1f us per attestation = %.2f x dsseVerifyOne%n",
-            key, sizes[k], perOp[k] / 1e6, perOp[k] / 1e3 / sizes[k], perOp[k] / sizes[k] / dsse);
-      }
-      System.out.printf("%s time(10000)/time(1000) = %.2f%n", key, perOp[2] / perOp[1]);
+    long t = os.getProcessCpuTime();
+    for (int i = 0; i < reps; i++) {
+      op.run();
     }
+    return (os.getProcessCpuTime() - t) / (double) reps;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static String format(double[] values) {
+    StringBuilder b = new StringBuilder();
+    for (double v : values) {
+      b.append(b.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.2f", v));
+    }
+    return b.toString();
   }
 }

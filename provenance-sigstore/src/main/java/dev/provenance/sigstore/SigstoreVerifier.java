@@ -179,6 +179,7 @@ public final class SigstoreVerifier {
     private int timestampThreshold = 0;
     private int observerThreshold = 1;
     private boolean allowV01SetOnly;
+    private boolean allowRekorV2DsseEntries;
     private BundleVersion minimumVersion = BundleVersion.V0_1;
     private Duration clockSkew = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
@@ -312,6 +313,23 @@ public final class SigstoreVerifier {
     }
 
     /**
+     * Accepts DSSE bundles whose Rekor v2 entry is the early {@code dsse} 0.0.2 type; off by
+     * default. Rekor v2 logs DSSE envelopes as {@code hashedrekord} 0.0.2 over the envelope's PAE
+     * and no longer takes {@code dsse} 0.0.2 entries, but clients released before that change
+     * (sigstore-js 4, sigstore-java 2.0) still write them to private and staging logs. When on,
+     * such an entry is bound to the bundle as strictly as every other kind: the logged payload
+     * digest, the one signature and its verifier must be the bundle's, and like every Rekor v2
+     * entry it needs an inclusion proof, a checkpoint and an RFC 3161 timestamp.
+     *
+     * @param allow whether to accept them
+     * @return this builder
+     */
+    public Builder allowRekorV2DsseEntries(boolean allow) {
+      this.allowRekorV2DsseEntries = allow;
+      return this;
+    }
+
+    /**
      * Sets the oldest bundle version accepted; default {@link BundleVersion#V0_1}.
      *
      * @param version the version
@@ -409,6 +427,7 @@ public final class SigstoreVerifier {
               timestampThreshold,
               observerThreshold,
               allowV01SetOnly,
+              allowRekorV2DsseEntries,
               minimumVersion,
               clockSkew,
               clock,

@@ -38,7 +38,14 @@ class BundleMutationProperties {
           withoutDigest(v01WithoutCheckpoint()),
           withoutDigest(F.messageBundle(BundleVersion.V0_3).toJson()),
           F.dsseBundle(BundleVersion.V0_2).toJson(),
-          withoutDigest(F.rekorV2Bundle(true).toJson()));
+          withoutDigest(F.rekorV2Bundle(true).toJson()),
+          F.rekorV2DsseBundle(hashedRekordOverPae(), "hashedrekord").toJson(),
+          F.rekorV2DsseBundle(F.dsseV002(F.statement(), F.signStatement(), F.leaf), "dsse").toJson());
+
+  private static byte[] hashedRekordOverPae() {
+    byte[] pae = SigstoreFixture.pae("application/vnd.in-toto+json", F.statement());
+    return F.hashedRekordV002(SigstoreFixture.sha256(pae), F.signStatement(), F.leaf);
+  }
 
   private static byte[] v01WithoutCheckpoint() {
     byte[] sig = F.signArtifact(F.artifact);
@@ -54,7 +61,7 @@ class BundleMutationProperties {
 
   private static SigstoreVerifier build() {
     try {
-      return F.verifier().build();
+      return F.verifier().allowRekorV2DsseEntries(true).build();
     } catch (ProvenanceException e) {
       throw new AssertionError(e);
     }
@@ -69,7 +76,7 @@ class BundleMutationProperties {
 
   @Property(tries = 300)
   void byteFlip_neverVerifies(
-      @ForAll @IntRange(min = 0, max = 3) int which,
+      @ForAll @IntRange(min = 0, max = 5) int which,
       @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE - 1) int position,
       @ForAll @IntRange(min = 1, max = 255) int xor) {
     byte[] b = BUNDLES.get(which).clone();
@@ -95,7 +102,7 @@ class BundleMutationProperties {
 
   @Property(tries = 200)
   void truncation_neverVerifies(
-      @ForAll @IntRange(min = 0, max = 3) int which,
+      @ForAll @IntRange(min = 0, max = 5) int which,
       @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE - 1) int position) {
     byte[] b = BUNDLES.get(which);
     byte[] cut = java.util.Arrays.copyOf(b, position % b.length);
@@ -104,7 +111,7 @@ class BundleMutationProperties {
 
   @Property(tries = 300)
   void structuralMutation_neverVerifies(
-      @ForAll @IntRange(min = 0, max = 3) int which,
+      @ForAll @IntRange(min = 0, max = 5) int which,
       @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE - 1) int node,
       @ForAll("replacements") JsonValue replacement) {
     byte[] b = BUNDLES.get(which);

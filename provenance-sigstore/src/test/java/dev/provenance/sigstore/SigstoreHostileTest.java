@@ -299,6 +299,46 @@ class SigstoreHostileTest {
     assertCodeAt(() -> verify(withCheckpoint(b, cp)), ErrorCode.TRANSPARENCY_LOG_INVALID, TLOG + "/inclusionProof/checkpoint");
   }
 
+  /** A v2 checkpoint for the bundle's proof with another origin line, signed by the v2 log. */
+  private String v2Checkpoint(SigstoreBundle b, String origin, String signerName) {
+    InclusionProof p = b.verificationMaterial().tlogEntries().get(0).inclusionProof().orElseThrow();
+    String text =
+        origin + "\n" + p.treeSize() + "\n" + Base64.getEncoder().encodeToString(p.rootHash().toByteArray()) + "\n";
+    return TestRekor.signNote(text, signerName, f.rekorV2.logId(), f.rekorV2.key);
+  }
+
+  @Test
+  void h51_rekorV2CheckpointWithRekorV1StyleOriginOfTheLogsHost_verifies() throws Exception {
+    SigstoreBundle b = f.rekorV2Bundle(true);
+    String host = f.rekorV2.host;
+
+    assertThatCode(() -> verify(withCheckpoint(b, v2Checkpoint(b, host + " - 1234567890123", host))))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void h51_rekorV2CheckpointWithRekorV1StyleOriginOfAnotherHost_throwsTransparencyLogInvalid()
+      throws Exception {
+    SigstoreBundle b = f.rekorV2Bundle(true);
+    String other = "other.rekor.test.example";
+    String host = f.rekorV2.host;
+    for (String cp :
+        List.of(
+            v2Checkpoint(b, other + " - 1234567890123", other),
+            // the log's own name on the signature line, another log's origin
+            v2Checkpoint(b, other + " - 1234567890123", host),
+            v2Checkpoint(b, other, host),
+            // not NAME - TREEID: the tree id must be decimal, the separator exact
+            v2Checkpoint(b, host + " - 12ab", host),
+            v2Checkpoint(b, host + "-1234", host),
+            v2Checkpoint(b, host + ".evil - 1", host + ".evil"))) {
+      assertCodeAt(
+          () -> verify(withCheckpoint(b, cp)),
+          ErrorCode.TRANSPARENCY_LOG_INVALID,
+          TLOG + "/inclusionProof/checkpoint");
+    }
+  }
+
   // H52 ---------------------------------------------------------------------------------------
 
   private SigstoreBundle withProof(SigstoreBundle b, String field, JsonValue value) {

@@ -1,10 +1,12 @@
 package dev.provenance.api.internal;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,6 +26,9 @@ public final class Collections2 {
    */
   public static <K, V> Map<K, V> orderedCopy(Map<K, V> map, String name) {
     Objects.requireNonNull(map, name);
+    if (map instanceof Frozen) {
+      return map; // already an unmodifiable ordered map nobody else can change
+    }
     if (map.isEmpty()) {
       return Map.of();
     }
@@ -34,6 +39,49 @@ public final class Collections2 {
           Objects.requireNonNull(e.getValue(), name + " value"));
     }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Takes ownership of a map built by the caller (a parser, say) and never changed or shared
+   * afterwards: returns an unmodifiable view of it that {@link #orderedCopy} hands back as is, so the
+   * record that receives it does not copy it again.
+   *
+   * @param map a map without null keys or values that the caller drops after this call
+   * @param <K> key type
+   * @param <V> value type
+   * @return the unmodifiable view
+   */
+  public static <K, V> Map<K, V> adopt(LinkedHashMap<K, V> map) {
+    return new Frozen<>(map);
+  }
+
+  /** An unmodifiable view of a map only the view refers to. */
+  private static final class Frozen<K, V> extends AbstractMap<K, V> {
+    private final Map<K, V> view;
+
+    Frozen(LinkedHashMap<K, V> map) {
+      this.view = Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+      return view.entrySet();
+    }
+
+    @Override
+    public V get(Object key) {
+      return view.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return view.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return view.size();
+    }
   }
 
   /**

@@ -160,7 +160,7 @@ final class ProvenanceChecks {
    * Checks that the triggering repository and the built source are the expected repository, that
    * both carry a ref (BYOB sources may omit it) and that they agree.
    */
-  private static String source(ProvenanceView view, SlsaExpectations expectations)
+  static String source(ProvenanceView view, SlsaExpectations expectations)
       throws VerificationException {
     String expected = expectations.sourceUri();
     List<Finding> findings = new ArrayList<>();

@@ -35,6 +35,13 @@ abstract class ProvenanceView {
   static final String GITHUB_WORKFLOW_BUILD_TYPE =
       "https://actions.github.io/buildtypes/workflow/v1";
 
+  /** Build type of SLSA v0.2 provenance from the npm CLI on GitHub Actions. */
+  static final String NPM_CLI_V02_BUILD_TYPE = "https://github.com/npm/cli/gha/v2";
+
+  /** Build type of SLSA v1 provenance from the npm CLI on GitHub Actions. */
+  static final String NPM_CLI_V1_BUILD_TYPE =
+      "https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1";
+
   private ProvenanceView() {}
 
   /**
@@ -80,6 +87,44 @@ abstract class ProvenanceView {
             "/predicate/buildDefinition/buildType",
             "build type " + buildType + " is not one this verifier knows how to check");
     }
+  }
+
+  /**
+   * Picks the reader for the provenance the npm CLI writes when it publishes from GitHub Actions:
+   * SLSA v0.2 of build type {@code https://github.com/npm/cli/gha/v2}, or SLSA v1 of build type
+   * {@code https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1}, which records
+   * its source the way GitHub's workflow build type does.
+   *
+   * @throws VerificationException {@code UNSUPPORTED_FORMAT} for other predicate or build types;
+   *     {@code MALFORMED_INPUT} for a predicate that was not read as its type
+   */
+  static ProvenanceView ofNpm(Statement statement) throws VerificationException {
+    String type = statement.predicateType();
+    if (type.equals(PredicateTypes.SLSA_PROVENANCE_V02)) {
+      V02 view = (V02) of(statement);
+      String buildType =
+          nonEmptyString(view.predicate, "buildType", "/predicate/buildType");
+      if (!buildType.equals(NPM_CLI_V02_BUILD_TYPE)) {
+        throw new VerificationException(
+            ErrorCode.UNSUPPORTED_FORMAT,
+            "/predicate/buildType",
+            "build type " + buildType + " is not the npm CLI's " + NPM_CLI_V02_BUILD_TYPE);
+      }
+      return view;
+    }
+    if (type.equals(PredicateTypes.SLSA_PROVENANCE_V1)
+        && statement.predicate() instanceof SlsaProvenance) {
+      SlsaProvenance p = (SlsaProvenance) statement.predicate();
+      String buildType = p.buildDefinition().buildType();
+      if (!buildType.equals(NPM_CLI_V1_BUILD_TYPE)) {
+        throw new VerificationException(
+            ErrorCode.UNSUPPORTED_FORMAT,
+            "/predicate/buildDefinition/buildType",
+            "build type " + buildType + " is not the npm CLI's " + NPM_CLI_V1_BUILD_TYPE);
+      }
+      return new GithubWorkflow(p);
+    }
+    return of(statement);
   }
 
   /** Returns whether the statement is SLSA Provenance v1. */

@@ -20,6 +20,7 @@ import dev.provenance.sigstore.trust.ValidityPeriod;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.PublicKey;
 
 import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
@@ -171,6 +172,69 @@ public final class SigstoreFixture {
         b64(digest),
         b64(sig),
         b64(der(cert).toByteArray()));
+  }
+
+  /**
+   * A Rekor v2 {@code dsse} 0.0.2 body ({@code DSSELogEntryV002}) with the given payload hash and
+   * signature list, each from {@link #v2Signature} or {@link #v2KeySignature}.
+   */
+  public static byte[] dsseV002(String algorithm, byte[] payloadDigest, List<String> signatures) {
+    return json(
+        "{\"apiVersion\":\"0.0.2\",\"kind\":\"dsse\",\"spec\":{\"dsseV002\":{\"payloadHash\":"
+            + "{\"algorithm\":\"%s\",\"digest\":\"%s\"},\"signatures\":[%s]}}}",
+        algorithm,
+        b64(payloadDigest),
+        String.join(",", signatures));
+  }
+
+  /** The usual {@code dsse} 0.0.2 body for a payload: SHA-256 and one signature by a certificate. */
+  public byte[] dsseV002(byte[] payload, byte[] sig, X509Certificate cert) {
+    return dsseV002("SHA2_256", sha256(payload), List.of(v2Signature(sig, cert)));
+  }
+
+  /** A Rekor v2 {@code Signature} whose verifier is a certificate. */
+  public static String v2Signature(byte[] sig, X509Certificate cert) {
+    return String.format(
+        "{\"content\":\"%s\",\"verifier\":{\"keyDetails\":\"PKIX_ECDSA_P256_SHA_256\","
+            + "\"x509Certificate\":{\"rawBytes\":\"%s\"}}}",
+        b64(sig),
+        b64(der(cert).toByteArray()));
+  }
+
+  /** A Rekor v2 {@code Signature} whose verifier is a public key. */
+  public static String v2KeySignature(byte[] sig, PublicKey key) {
+    return String.format(
+        "{\"content\":\"%s\",\"verifier\":{\"keyDetails\":\"PKIX_ECDSA_P256_SHA_256\","
+            + "\"publicKey\":{\"rawBytes\":\"%s\"}}}",
+        b64(sig),
+        b64(key.getEncoded()));
+  }
+
+  private byte[] statementSignature;
+
+  /**
+   * The DSSE signature of {@link #leafKey} over {@link #statement()}; the same bytes on every call
+   * (ECDSA signing is randomized, so a fresh {@link #sign} gives another valid signature).
+   */
+  public synchronized byte[] signStatement() {
+    if (statementSignature == null) {
+      statementSignature = sign(leafKey, pae("application/vnd.in-toto+json", statement()));
+    }
+    return statementSignature.clone();
+  }
+
+  /**
+   * A Rekor v2 DSSE bundle over {@link #statement()} signed by {@link #signStatement()}: the body
+   * is appended to the v2 log under {@code kind} 0.0.2, with an RFC 3161 timestamp.
+   */
+  public SigstoreBundle rekorV2DsseBundle(byte[] body, String kind) {
+    byte[] sig = signStatement();
+    rekorV2.fill(3);
+    long index = rekorV2.append(body);
+    rekorV2.fill(2);
+    TransparencyLogEntry entry = rekorV2.entry(index, kind, "0.0.2").build();
+    return dsseBundle(
+        BundleVersion.V0_3, statement(), sig, List.of(entry), List.of(Bytes.of(tsa.token(sig).build())));
   }
 
   public byte[] dsseV001(byte[] payload, byte[] sig, X509Certificate cert) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.provenance.api.ErrorCode;
 import dev.provenance.api.ProvenanceException;
 import dev.provenance.api.VerificationException;
 import dev.provenance.api.attestation.Statement;
-import dev.provenance.api.attestation.VerifiedAttestation;
 import dev.provenance.api.digest.DigestAlgorithm;
-import dev.provenance.api.json.JsonArray;
+import dev.provenance.api.digest.DigestSet;
 import dev.provenance.api.json.JsonObject;
-import dev.provenance.api.json.JsonString;
 import dev.provenance.api.json.JsonValue;
 import dev.provenance.core.json.JsonCodec;
 import dev.provenance.core.policy.SlsaPolicy;
@@ -22,7 +21,8 @@ import dev.provenance.sigstore.FulcioExtension;
 import dev.provenance.sigstore.SigstoreBundle;
 import dev.provenance.sigstore.SigstoreVerifier;
 import dev.provenance.sigstore.VerifiedBundle;
-import dev.provenance.sigstore.internal.bundle.BundleJson;
+import dev.provenance.sigstore.slsa.NpmPackageVerifier;
+import dev.provenance.sigstore.slsa.VerifiedNpmPackage;
 import dev.provenance.sigstore.internal.checkpoint.CheckpointVerifier;
 import dev.provenance.sigstore.testing.JcaTestVerifier;
 import dev.provenance.sigstore.testing.Vectors;
@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,9 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * or more runs (with the artifact bytes and with its digest, and once per policy variant), each
  * asserting the case's expected outcome. Cases driven by another test class (SLSA builder and
  * tag policy, legacy envelopes, key-signed VSAs) are listed in {@link #NOT_DRIVEN} with where, and
- * a test checks that no case is silently left out. Of the npm "policy-mismatch" cases only the
- * source-repository change is a certificate-identity matter and is driven here; their package
- * name/version and builder-id changes belong to a later npm command.
+ * a test checks that no case is silently left out. npm documents run through {@link
+ * NpmPackageVerifier}, every one-field change of their "policy-mismatch" cases included.
  */
 class SigstoreVectorsTest {
   private static final List<String> SOURCES =
@@ -89,6 +89,12 @@ class SigstoreVectorsTest {
           "the bundle's cryptography verifies, but its statement has an empty predicateType, which"
               + " the in-toto statement parser refuses (TypeURI required); slsa-verifier's upstream"
               + " test checks the bundle only");
+
+  /**
+   * INVALID cases whose only fault is a DSSE envelope logged as the early Rekor v2 {@code dsse}
+   * 0.0.2 type: they also run with {@code allowRekorV2DsseEntries(true)} and must then verify.
+   */
+  static final Set<String> REKOR_V2_DSSE_ENTRY_CASES = Set.of("java-dsse-rekor-v2-dsse-0.0.2-entry");
 
   /** One executable check with its expected outcome. */
   record Run(String name, boolean valid, Check check) {
@@ -282,16 +288,26 @@ class SigstoreVectorsTest {
           } else {
             add(name, c.valid(), () -> verifyAll(bundles, p, m, false));
           }
+          if (REKOR_V2_DSSE_ENTRY_CASES.contains(c.id)) {
+            add(name + ", dsse 0.0.2 entries allowed", true, () -> verifyAll(bundles, p, m, false, true));
+          }
         }
       }
     }
 
     private void verifyAll(List<byte[]> bundles, Policy policy, ArtifactMode mode, boolean v01)
         throws Exception {
+      verifyAll(bundles, policy, mode, v01, false);
+    }
+
+    private void verifyAll(
+        List<byte[]> bundles, Policy policy, ArtifactMode mode, boolean v01, boolean dsseV002)
+        throws Exception {
       TrustedRoot root = trustedRoot();
       for (byte[] b : bundles) {
         SigstoreVerifier v = policy.configure(SigstoreVerifier.newBuilder().trustedRoot(root), b)
             .allowV01PromiseOnlyBundles(v01)
+            .allowRekorV2DsseEntries(dsseV002)
             .build();
         if (mode.artifact.isPresent()) {
           VerifiedBundle r = v.verify(b, mode.artifact.get());
@@ -389,59 +405,136 @@ class SigstoreVectorsTest {
     // ---------------------------------------------------------------- npm documents
 
     /**
-     * npm attestation documents hold a key-signed publish attestation and a keyless provenance
-     * attestation, both v0.1 promise-only bundles in older documents, so they are read with
-     * promise-only v0.1 enabled, as npm and slsa-verifier do; cases that say they need it also
-     * run without it and must then fail. Each wrapper's predicateType must be its statement's.
+     * npm attestation documents, verified with {@link NpmPackageVerifier}. Older documents hold
+     * promise-only v0.1 bundles, so runs enable them, as npm and slsa-verifier do; cases that say
+     * they need it also run without it and must then fail. Documents with a package policy run
+     * with every optional input and builder-id spelling the case allows; each one-field change a
+     * policy-mismatch case lists runs alone and must fail with its code. Statement-header cases
+     * have no build policy: they run {@link NpmPackageVerifier#verifyAttestations}.
      */
     private void npm() {
       String file = c.policy("file").map(f -> "slsa-verifier/npm/" + f).orElse(c.files.get(0));
       byte[] doc = Vectors.bytes(file);
       String pub = Vectors.text(VectorCase.bare(c.policy("npm_publish_key").orElseThrow()));
-      Artifact artifact = digest(VectorCase.bare(c.policy("artifact_digest").orElseThrow()));
-      Optional<String> source = c.policy("source_uri").map(VectorCase::bare);
-      if (c.id.endsWith("-policy-mismatch")) {
-        // Of the one-field changes, the source repository is a certificate-identity matter and is
-        // driven here; package name/version and builder id belong to the later npm command.
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("source (\\S+) \\(ErrorMismatchSource\\)").matcher(c.reason);
-        assertThat(m.find()).as("%s names its source change", c.id).isTrue();
-        Optional<String> other = Optional.of(m.group(1));
-        add("npm document, source " + m.group(1), false, () -> verifyNpm(doc, pub, artifact, other, true));
+      DigestSet tarball = npmTarball(VectorCase.bare(c.policy("artifact_digest").orElseThrow()));
+      if (c.policy("source_uri").isEmpty()) {
+        add("npm attestations", c.valid(), () -> npmVerifier(pub, Map.of(), true).verifyAttestations(doc, tarball));
+        if (c.policy("requires").isPresent()) {
+          add("npm attestations, v0.1 promise-only off", false,
+              () -> npmVerifier(pub, Map.of(), false).verifyAttestations(doc, tarball));
+        }
         return;
       }
-      add("npm document", c.valid(), () -> verifyNpm(doc, pub, artifact, source, true));
-      if (c.policy("requires").isPresent()) {
-        add("npm document, v0.1 promise-only off", false, () -> verifyNpm(doc, pub, artifact, source, false));
+      Map<String, String> base = new LinkedHashMap<>();
+      base.put("source_uri", VectorCase.bare(c.policy("source_uri").get()));
+      base.put("builder_id", NpmPackageVerifier.GITHUB_HOSTED_RUNNER);
+      base.put("package_name", c.policy("package_name").orElseThrow());
+      base.put("package_version", c.policy("package_version").orElseThrow());
+      if (c.id.endsWith("-policy-mismatch")) {
+        for (Map.Entry<Map<String, String>, ErrorCode> change : npmChanges(base).entrySet()) {
+          Map<String, String> p = change.getKey();
+          add("npm package, " + describe(base, p), false,
+              () -> expectCode(change.getValue(), () -> npmVerifier(pub, p, true).verify(doc, tarball)));
+        }
+        return;
+      }
+      List<Map<String, String>> policies = new ArrayList<>();
+      policies.add(base);
+      Map<String, String> bare = new LinkedHashMap<>(base);
+      bare.remove("package_name");
+      bare.remove("package_version");
+      policies.add(bare);
+      if (c.policy("builder_id").orElse("").contains("short runner name accepted")) {
+        Map<String, String> legacy = new LinkedHashMap<>(base);
+        legacy.put("builder_id", NpmPackageVerifier.LEGACY_RUNNER);
+        policies.add(legacy);
+      }
+      for (Map<String, String> p : policies) {
+        String name = "npm package, " + String.join(" ", p.keySet()) + ", builder " + p.get("builder_id");
+        add(name, c.valid(), () -> checkNpm(npmVerifier(pub, p, true).verify(doc, tarball), tarball));
+        if (c.policy("requires").isPresent()) {
+          add(name + ", v0.1 promise-only off", false, () -> npmVerifier(pub, p, false).verify(doc, tarball));
+        }
       }
     }
 
-    private void verifyNpm(
-        byte[] doc, String pub, Artifact artifact, Optional<String> source, boolean v01)
-        throws Exception {
-      TrustedRoot root = trustedRoot();
-      JsonObject o = (JsonObject) JsonCodec.standard().parseValue(doc);
-      for (JsonValue a : ((JsonArray) o.members().get("attestations")).elements()) {
-        JsonObject att = (JsonObject) a;
-        String predicateType = ((JsonString) att.members().get("predicateType")).value();
-        SigstoreBundle bundle = BundleJson.read(att.members().get("bundle"));
-        SigstoreVerifier.Builder b =
-            SigstoreVerifier.newBuilder().trustedRoot(root).allowV01PromiseOnlyBundles(v01);
-        if (predicateType.contains("/publish/")) {
-          b.publicKeyPem(pub);
+    /**
+     * The one-field changes a policy-mismatch case lists, each with the code it must fail with:
+     * "builder_id unset", "builder_id X", "source X", "package_version X" and "package_name X".
+     */
+    private Map<Map<String, String>, ErrorCode> npmChanges(Map<String, String> base) {
+      Map<Map<String, String>, ErrorCode> out = new LinkedHashMap<>();
+      Matcher m =
+          Pattern.compile("(builder_id|source|package_version|package_name) (\\S+)").matcher(c.reason);
+      while (m.find()) {
+        String field = m.group(1).equals("source") ? "source_uri" : m.group(1);
+        Map<String, String> p = new LinkedHashMap<>(base);
+        ErrorCode code = ErrorCode.POLICY_MISMATCH;
+        if (m.group(2).equals("unset")) {
+          p.remove(field);
+          code = ErrorCode.CONFIGURATION_ERROR;
         } else {
-          CertificateIdentity.Builder id = leafIdentity(BundleJson.write(bundle));
-          source.ifPresent(s -> id.extension(FulcioExtension.SOURCE_REPOSITORY_URI, "https://" + s));
-          b.addCertificateIdentity(id.build());
+          p.put(field, m.group(2));
         }
-        VerifiedAttestation v = b.build().verify(bundle, artifact).attestation().orElseThrow();
-        if (!v.statement().predicateType().equals(predicateType)) {
-          throw new VerificationException(
-              dev.provenance.api.ErrorCode.POLICY_MISMATCH,
-              "/attestations",
-              "npm attestation predicate type differs from its statement's");
+        out.put(p, code);
+      }
+      // every field named in the case's "variants" list is among them
+      for (String v : c.policy("variants").orElseThrow().replace("each applied alone: ", "").split(" \\| ")) {
+        String[] kv = v.split("=", 2);
+        boolean listed = out.keySet().stream().anyMatch(p -> kv[1].equals("(unset)")
+            ? !p.containsKey(kv[0]) : kv[1].equals(p.get(kv[0])));
+        assertThat(listed).as("%s: variant %s is driven", c.id, v).isTrue();
+      }
+      return out;
+    }
+
+    private static String describe(Map<String, String> base, Map<String, String> changed) {
+      for (String k : base.keySet()) {
+        if (!changed.containsKey(k)) {
+          return k + " unset";
+        }
+        if (!changed.get(k).equals(base.get(k))) {
+          return k + " " + changed.get(k);
         }
       }
+      return "unchanged";
+    }
+
+    private NpmPackageVerifier npmVerifier(String publishKey, Map<String, String> p, boolean v01)
+        throws ProvenanceException {
+      NpmPackageVerifier.Builder b =
+          NpmPackageVerifier.newBuilder()
+              .trustedRoot(trustedRoot())
+              .publishKeyPem(publishKey)
+              .allowV01PromiseOnlyBundles(v01);
+      Optional.ofNullable(p.get("source_uri")).ifPresent(b::sourceUri);
+      Optional.ofNullable(p.get("builder_id")).ifPresent(b::builderId);
+      Optional.ofNullable(p.get("package_name")).ifPresent(b::packageName);
+      Optional.ofNullable(p.get("package_version")).ifPresent(b::packageVersion);
+      return b.build();
+    }
+
+    private void checkNpm(VerifiedNpmPackage v, DigestSet tarball) {
+      assertThat(v.attestations().tarball()).isEqualTo(tarball);
+      assertThat(v.attestations().packageName()).isEqualTo(c.policy("package_name").orElseThrow());
+      assertThat(v.attestations().packageVersion()).isEqualTo(c.policy("package_version").orElseThrow());
+      assertThat(v.source()).startsWith("git+https://" + VectorCase.bare(c.policy("source_uri").orElseThrow()) + "@refs/");
+    }
+
+    static DigestSet npmTarball(String text) {
+      int colon = text.indexOf(':');
+      return DigestSet.of(DigestAlgorithm.SHA512, text.substring(colon + 1));
+    }
+
+    /** Runs a check that must fail with exactly this code. */
+    static void expectCode(ErrorCode code, Check check) throws Exception {
+      try {
+        check.run();
+      } catch (ProvenanceException e) {
+        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+        throw e;
+      }
+      throw new AssertionError("expected " + code + ", but it verified");
     }
 
     // ---------------------------------------------------------------- policies

@@ -6,6 +6,7 @@ import dev.provenance.examples.cli.chain.InTotoVerifyCommand;
 import dev.provenance.examples.cli.sigstore.SignBundleCommand;
 import dev.provenance.examples.cli.sigstore.VerifyBundleCommand;
 import dev.provenance.examples.cli.slsa.SlsaVerifyArtifactCommand;
+import dev.provenance.examples.cli.slsa.SlsaVerifyNpmPackageCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public final class Main implements Command {
     m.put(
         "slsa verify-artifact",
         new Entry(SlsaVerifyArtifactCommand.SPEC.usage(), SlsaVerifyArtifactCommand::new));
+    m.put(
+        "slsa verify-npm-package",
+        new Entry(SlsaVerifyNpmPackageCommand.SPEC.usage(), SlsaVerifyNpmPackageCommand::new));
     m.put("in-toto verify", new Entry(InTotoVerifyCommand.SPEC.usage(), InTotoVerifyCommand::new));
     m.put("sigstore verify-bundle", new Entry(VerifyBundleCommand.SPEC.usage(), VerifyBundleCommand::new));
     m.put("sigstore sign-bundle", new Entry(SignBundleCommand.SPEC.usage(), SignBundleCommand::new));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.provenance.api.ErrorCode;
 import dev.provenance.api.MalformedInputException;
+import dev.provenance.api.internal.Collections2;
 import dev.provenance.api.json.JsonArray;
 import dev.provenance.api.json.JsonBoolean;
 import dev.provenance.api.json.JsonNull;
@@ -265,7 +266,7 @@ public final class StrictReader implements AutoCloseable {
     switch (token) {
       case START_OBJECT:
         {
-          Map<String, JsonValue> members = build ? new LinkedHashMap<>() : null;
+          LinkedHashMap<String, JsonValue> members = build ? new LinkedHashMap<>() : null;
           int n = 0;
           JsonToken t;
           while ((t = next()) == JsonToken.FIELD_NAME) {
@@ -282,7 +283,7 @@ public final class StrictReader implements AutoCloseable {
           if (t != JsonToken.END_OBJECT) {
             throw error(ErrorCode.MALFORMED_INPUT, "unexpected token " + t);
           }
-          return !build ? null : members.isEmpty() ? JsonObject.empty() : new JsonObject(members);
+          return !build ? null : members.isEmpty() ? JsonObject.empty() : new JsonObject(Collections2.adopt(members));
         }
       case START_ARRAY:
         {

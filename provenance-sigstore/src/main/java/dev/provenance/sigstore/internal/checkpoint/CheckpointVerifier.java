@@ -61,7 +61,15 @@ public final class CheckpointVerifier {
             : "checkpoint has no signature from the log that provided the entry");
   }
 
-  static boolean nameMatchesOrigin(String name, String origin) {
+  /**
+   * Tells whether a checkpoint origin belongs to a log name: it is the name itself (C2SP, Rekor v2)
+   * or {@code NAME - TREEID} with a decimal tree id (Rekor v1).
+   *
+   * @param name the log's name, for example its host
+   * @param origin the checkpoint's origin line
+   * @return whether the origin is this name's
+   */
+  public static boolean nameMatchesOrigin(String name, String origin) {
     if (origin.equals(name)) {
       return true;
     }

@@ -35,8 +35,11 @@ import java.util.Optional;
  * with {@code BINDING_MISMATCH}.
  *
  * <p>Supported bodies: {@code hashedrekord} 0.0.1 and 0.0.2, {@code dsse} 0.0.1, {@code intoto}
- * 0.0.1 and 0.0.2. Rekor v2 logs DSSE envelopes as {@code hashedrekord} 0.0.2 over the digest of
- * the envelope's PAE; its early {@code dsse} 0.0.2 type is refused. Stateless and thread-safe.
+ * 0.0.1 and 0.0.2, and on request {@code dsse} 0.0.2. Rekor v2 logs a DSSE envelope as {@code
+ * hashedrekord} 0.0.2 over the digest of the envelope's PAE (rekor-v2-spec section 6.1.4); its
+ * earlier {@code dsse} 0.0.2 type ({@code DSSELogEntryV002}: the payload's digest and the one
+ * signature with its verifier), which older clients still write, is refused unless the caller
+ * accepts it, and then bound just as strictly. Stateless and thread-safe.
  */
 public final class EntryBodies {
   private static final int MAX_BODY_SIGNATURES = 32;
@@ -55,14 +58,16 @@ public final class EntryBodies {
    *
    * @param entry the log entry
    * @param expected what the bundle holds
+   * @param acceptDsseV002 whether a Rekor v2 {@code dsse} 0.0.2 entry may log a DSSE envelope
    * @param location where the entry is in the bundle
    * @return facts about the body
    * @throws VerificationException {@code BINDING_MISMATCH} if the body describes another
    *     signature, signer, artifact or envelope, or its kind does not fit the bundle; {@code
-   *     MALFORMED_INPUT} for an unreadable body; {@code UNSUPPORTED_FORMAT} for an unknown kind
+   *     MALFORMED_INPUT} for an unreadable body; {@code UNSUPPORTED_FORMAT} for an unknown kind,
+   *     or a {@code dsse} 0.0.2 entry not accepted
    */
   public static BodyInfo check(
-      TransparencyLogEntry entry, EntryExpectation expected, String location)
+      TransparencyLogEntry entry, EntryExpectation expected, boolean acceptDsseV002, String location)
       throws VerificationException {
     String at = location + "/canonicalizedBody";
     JsonObject body;
@@ -95,6 +100,16 @@ public final class EntryBodies {
           requireDsse(dsse, at, kind);
           dsseV001(spec, sat, expected);
           return new BodyInfo(false);
+        case "dsse:0.0.2":
+          if (!acceptDsseV002) {
+            throw new VerificationException(
+                ErrorCode.UNSUPPORTED_FORMAT,
+                at,
+                "Rekor v2 logs DSSE as hashedrekord 0.0.2; dsse 0.0.2 entries are not accepted");
+          }
+          requireDsse(dsse, at, kind);
+          dsseV002(spec, sat, expected);
+          return new BodyInfo(true);
         case "intoto:0.0.2":
           requireDsse(dsse, at, kind);
           intotoV002(spec, sat, expected);
@@ -145,26 +160,65 @@ public final class EntryBodies {
     String hat = at + "/hashedRekordV002";
     JsonObject h = child(spec, at, "hashedRekordV002");
     JsonObject data = child(h, hat, "data");
-    ProtoJson.Field algField = required(data, hat + "/data", "algorithm");
+    DigestAlgorithm alg = v2Algorithm(data, hat + "/data");
+    byte[] digest = bytes(required(data, hat + "/data", "digest"));
+    if (expected.envelope().isPresent()) {
+      // Rekor v2 logs a DSSE envelope as a hashed record of its PAE.
+      Envelope e = expected.envelope().get();
+      byte[] pae = Pae.encode(e.payloadType(), e.payload().toByteArray());
+      if (!MessageDigest.isEqual(digest, hash(alg, pae))) {
+        throw mismatch(hat + "/data/digest", "log entry digest is not the digest of this envelope's PAE");
+      }
+    } else {
+      requireArtifactDigest(expected, alg, Hex.encode(digest), hat + "/data/digest");
+    }
+    JsonObject signature = child(h, hat, "signature");
+    requireV2Signature(signature, hat + "/signature", expected);
+  }
+
+  private static void dsseV002(JsonObject spec, String at, EntryExpectation expected)
+      throws MalformedInputException, VerificationException {
+    String dat = at + "/dsseV002";
+    JsonObject d = child(spec, at, "dsseV002");
+    JsonObject hash = child(d, dat, "payloadHash");
+    String hat = dat + "/payloadHash";
+    DigestAlgorithm alg = v2Algorithm(hash, hat);
+    byte[] digest = bytes(required(hash, hat, "digest"));
+    byte[] payload = expected.envelope().get().payload().toByteArray();
+    if (!MessageDigest.isEqual(digest, hash(alg, payload))) {
+      throw mismatch(hat + "/digest", "log entry payload hash is not the hash of this envelope's payload");
+    }
+    ProtoJson.Field sf = required(d, dat, "signatures");
+    requireV2Signature(onlySignature(sf), ProtoJson.at(sf, 0), expected);
+  }
+
+  /** The {@code HashAlgorithm} enum of a Rekor v2 digest; unspecified or unknown is refused. */
+  private static DigestAlgorithm v2Algorithm(JsonObject hashOutput, String at)
+      throws MalformedInputException, VerificationException {
+    ProtoJson.Field algField = required(hashOutput, at, "algorithm");
     Optional<DigestAlgorithm> alg =
         HashAlgorithms.of(ProtoJson.enumName(algField, HashAlgorithms.NAMES));
     if (alg.isEmpty()) {
       throw new VerificationException(
           ErrorCode.UNSUPPORTED_FORMAT, algField.location(), "unspecified digest algorithm");
     }
-    byte[] digest = bytes(required(data, hat + "/data", "digest"));
-    if (expected.envelope().isPresent()) {
-      // Rekor v2 logs a DSSE envelope as a hashed record of its PAE.
-      Envelope e = expected.envelope().get();
-      byte[] pae = Pae.encode(e.payloadType(), e.payload().toByteArray());
-      if (!MessageDigest.isEqual(digest, hash(alg.get(), pae))) {
-        throw mismatch(hat + "/data/digest", "log entry digest is not the digest of this envelope's PAE");
-      }
-    } else {
-      requireArtifactDigest(expected, alg.get(), Hex.encode(digest), hat + "/data/digest");
+    return alg.get();
+  }
+
+  /** The one signature of a body's signature list: a bundle holds exactly one. */
+  private static JsonObject onlySignature(ProtoJson.Field signatures)
+      throws MalformedInputException, VerificationException {
+    List<JsonValue> sigs = array(signatures, MAX_BODY_SIGNATURES);
+    if (sigs.size() != 1) {
+      throw mismatch(
+          signatures.location(), "log entry has " + sigs.size() + " signatures, the bundle one");
     }
-    JsonObject signature = child(h, hat, "signature");
-    String sigAt = hat + "/signature";
+    return object(sigs.get(0), ProtoJson.at(signatures, 0));
+  }
+
+  /** A Rekor v2 {@code Signature}: content and verifier (key or certificate) must be the bundle's. */
+  private static void requireV2Signature(JsonObject signature, String sigAt, EntryExpectation expected)
+      throws MalformedInputException, VerificationException {
     requireSignature(expected, bytes(required(signature, sigAt, "content")), sigAt + "/content");
     JsonObject verifier = child(signature, sigAt, "verifier");
     String vat = sigAt + "/verifier";
@@ -186,12 +240,8 @@ public final class EntryBodies {
       throws MalformedInputException, VerificationException {
     requirePayloadHash(child(spec, at, "payloadHash"), at + "/payloadHash", expected);
     ProtoJson.Field sf = required(spec, at, "signatures");
-    List<JsonValue> sigs = array(sf, MAX_BODY_SIGNATURES);
-    if (sigs.size() != 1) {
-      throw mismatch(sf.location(), "log entry has " + sigs.size() + " signatures, the bundle one");
-    }
+    JsonObject s = onlySignature(sf);
     String s0 = ProtoJson.at(sf, 0);
-    JsonObject s = object(sigs.get(0), s0);
     requireSignature(expected, bytes(required(s, s0, "signature")), s0 + "/signature");
     requireSignerPem(expected, bytes(required(s, s0, "verifier")), s0 + "/verifier");
   }
@@ -208,12 +258,8 @@ public final class EntryBodies {
       throw mismatch(pt.get().location(), "log entry payload type differs from the envelope's");
     }
     ProtoJson.Field sf = required(envelope, eat, "signatures");
-    List<JsonValue> sigs = array(sf, MAX_BODY_SIGNATURES);
-    if (sigs.size() != 1) {
-      throw mismatch(sf.location(), "log entry has " + sigs.size() + " signatures, the bundle one");
-    }
+    JsonObject s = onlySignature(sf);
     String s0 = ProtoJson.at(sf, 0);
-    JsonObject s = object(sigs.get(0), s0);
     // intoto 0.0.2 stores the envelope's base64 signature text base64-encoded once more
     byte[] sigText = bytes(required(s, s0, "sig"));
     byte[] sig;

@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -50,6 +51,12 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
  * Verifies an RFC 3161 time-stamp response as Sigstore bundles carry it ({@code
  * rfc3161Timestamps[].signedTimestamp}: a DER {@code TimeStampResp}, client specification section
  * 4.2.1).
+ *
+ * <p>The CMS structure must be the one RFC 5652 and RFC 3161 fix, also where no signature covers
+ * it: a granted status, a SignedData of the version section 5.1 gives, exactly one signer whose
+ * digest algorithm is the only one listed, an id-ct-TSTInfo encapsulated content, a SignerInfo of
+ * the version its identifier calls for, and well-formed unsigned attributes ({@code
+ * MALFORMED_INPUT}).
  *
  * <p>Order (verify, then parse): the signer must be the signing certificate (first certificate) of
  * a trusted TSA, matched by the CMS signer identifier; certificates embedded in the token are
@@ -83,6 +90,10 @@ public final class Rfc3161 {
   private static final String EC_PUBLIC_KEY = "1.2.840.10045.2.1";
   private static final String RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
   private static final String LOCATION = "timestamp";
+  // CertificateChoices and RevocationInfoChoice tags (RFC 5652 section 10.2.2, 10.2.1).
+  private static final int ATTRIBUTE_CERTIFICATE_V2 = 2;
+  private static final int OTHER_CERTIFICATE_FORMAT = 3;
+  private static final int OTHER_REVOCATION_FORMAT = 1;
 
   private Rfc3161() {}
 
@@ -268,11 +279,82 @@ public final class Rfc3161 {
         if (attributes == null) {
           throw malformed("time-stamp signer has no signed attributes");
         }
+        checkUnsignedStructure(signedData, signerInfo);
         return new Token(signerInfo, tstInfo, attributes);
       } catch (IOException | RuntimeException e) {
         throw new VerificationException(
             ErrorCode.MALFORMED_INPUT, LOCATION, "not a DER time-stamp response", e);
       }
+    }
+
+    /**
+     * The fields of a token that no signature covers must still be the ones RFC 5652 fixes, so
+     * that a token altered after signing is refused rather than silently read: the SignedData
+     * version (section 5.1: 3 for a TSTInfo, 4 or 5 only with the certificate and CRL formats that
+     * call for them), the digestAlgorithms set (exactly the signer's digest algorithm, the only one
+     * a single signer uses), the SignerInfo version (section 5.3: 1 with an issuer and serial
+     * number, 3 with a subject key identifier) and the unsigned attributes (section 5.3: when
+     * present, a non-empty set of attributes with at least one value each). Their contents are
+     * not authenticated and nothing is read from them.
+     */
+    private static void checkUnsignedStructure(SignedData signedData, SignerInfo signerInfo)
+        throws VerificationException {
+      int expected = signedDataVersion(signedData);
+      BigInteger version = signedData.getVersion().getValue();
+      if (!version.equals(BigInteger.valueOf(expected))) {
+        throw malformed(
+            "SignedData version " + version + " is not " + expected + " (RFC 5652 section 5.1)");
+      }
+      ASN1ObjectIdentifier digest = signerInfo.getDigestAlgorithm().getAlgorithm();
+      ASN1Set digests = signedData.getDigestAlgorithms();
+      if (digests.size() != 1
+          || !AlgorithmIdentifier.getInstance(digests.getObjectAt(0)).getAlgorithm().equals(digest)) {
+        throw malformed("digestAlgorithms must name exactly the signer's digest algorithm " + digest);
+      }
+      BigInteger signerVersion = signerInfo.getVersion().getValue();
+      int expectedSigner = signerInfo.getSID().isTagged() ? 3 : 1;
+      if (!signerVersion.equals(BigInteger.valueOf(expectedSigner))) {
+        throw malformed(
+            "SignerInfo version "
+                + signerVersion
+                + " is not "
+                + expectedSigner
+                + " for its signer identifier (RFC 5652 section 5.3)");
+      }
+      ASN1Set unsigned = signerInfo.getUnauthenticatedAttributes();
+      if (unsigned != null) {
+        if (unsigned.size() == 0) {
+          throw malformed("unsigned attributes, when present, must not be empty");
+        }
+        for (ASN1Encodable element : unsigned) {
+          if (Attribute.getInstance(element).getAttrValues().size() == 0) {
+            throw malformed("an unsigned attribute has no value");
+          }
+        }
+      }
+    }
+
+    /** RFC 5652 section 5.1, for an encapsulated content type other than id-data. */
+    private static int signedDataVersion(SignedData signedData) {
+      boolean otherFormat = false;
+      boolean attributeCertificateV2 = false;
+      if (signedData.getCertificates() != null) {
+        for (ASN1Encodable c : signedData.getCertificates()) {
+          if (c instanceof ASN1TaggedObject) {
+            int tag = ((ASN1TaggedObject) c).getTagNo();
+            otherFormat |= tag == OTHER_CERTIFICATE_FORMAT;
+            attributeCertificateV2 |= tag == ATTRIBUTE_CERTIFICATE_V2;
+          }
+        }
+      }
+      if (signedData.getCRLs() != null) {
+        for (ASN1Encodable c : signedData.getCRLs()) {
+          otherFormat |=
+              c instanceof ASN1TaggedObject
+                  && ((ASN1TaggedObject) c).getTagNo() == OTHER_REVOCATION_FORMAT;
+        }
+      }
+      return otherFormat ? 5 : attributeCertificateV2 ? 4 : 3;
     }
 
     /** Whether the CMS signer identifier names this certificate (RFC 5652 section 5.3). */

@@ -389,7 +389,7 @@ public final class BundleVerification {
         throw new VerificationException(
             ErrorCode.UNTRUSTED_ANCHOR, at + "/logId", "log entry is from a log that is not trusted");
       }
-      EntryBodies.BodyInfo body = EntryBodies.check(entry, expectation, at);
+      EntryBodies.BodyInfo body = EntryBodies.check(entry, expectation, settings.allowRekorV2DsseEntries(), at);
       requireEvidence(entry, version, body.rekorV2(), at);
       VerificationException last = null;
       TrustMaterial.Tlog verifiedBy = null;
@@ -506,9 +506,24 @@ public final class BundleVerification {
     if (c.treeSize() != proof.treeSize() || !MessageDigest.isEqual(c.rootHash(), root)) {
       throw tlogInvalid(at + "/checkpoint", "checkpoint is for another tree than the proof");
     }
-    if (rekorV2 && !c.origin().equals(log.origin())) {
-      throw tlogInvalid(at + "/checkpoint", "checkpoint origin is not the log's origin " + log.origin());
+    if (rekorV2 && !isOriginOf(log, c.origin())) {
+      throw tlogInvalid(
+          at + "/checkpoint", "checkpoint origin does not name the log " + log.checkpointNames().get(0));
     }
+  }
+
+  /**
+   * Whether a Rekor v2 checkpoint's origin names this log: its host (rekor-tiles) or, as Rekor v1
+   * and Rekor v1-style logs write it, {@code HOST - TREEID}. The signature line that verified is
+   * bound to the same name by {@link CheckpointVerifier}.
+   */
+  private static boolean isOriginOf(TrustMaterial.Tlog log, String origin) {
+    for (String name : log.checkpointNames()) {
+      if (CheckpointVerifier.nameMatchesOrigin(name, origin)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void verifyTimestamps(

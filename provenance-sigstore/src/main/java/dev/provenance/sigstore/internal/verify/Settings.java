@@ -27,6 +27,7 @@ import java.util.Set;
  * @param observerThreshold distinct observers (logs with a verified SET, TSAs) of the signing
  *     time required
  * @param allowV01SetOnly whether v0.1 bundles may carry a SET without an inclusion proof
+ * @param allowRekorV2DsseEntries whether DSSE bundles may be logged as Rekor v2 {@code dsse} 0.0.2
  * @param minimumVersion the oldest bundle version accepted
  * @param clockSkew how far in the future a signed time may lie
  * @param clock the verifier's clock
@@ -42,6 +43,7 @@ public record Settings(
     int timestampThreshold,
     int observerThreshold,
     boolean allowV01SetOnly,
+    boolean allowRekorV2DsseEntries,
     BundleVersion minimumVersion,
     Duration clockSkew,
     Clock clock,
@@ -58,6 +60,7 @@ public record Settings(
    * @param timestampThreshold the {@code timestampThreshold} component
    * @param observerThreshold the {@code observerThreshold} component
    * @param allowV01SetOnly the {@code allowV01SetOnly} component
+   * @param allowRekorV2DsseEntries the {@code allowRekorV2DsseEntries} component
    * @param minimumVersion the {@code minimumVersion} component
    * @param clockSkew the {@code clockSkew} component
    * @param clock the {@code clock} component

@@ -44,14 +44,14 @@ public final class TrustMaterial {
     private final SignatureVerifier key;
     private final byte[] checkpointKeyId;
     private final String operator;
-    private final String origin;
+    private final List<String> checkpointNames;
 
-    Tlog(TransparencyLogInfo info, SignatureVerifier key, String origin) {
+    Tlog(TransparencyLogInfo info, SignatureVerifier key, List<String> checkpointNames) {
       this.info = info;
       this.key = key;
       this.checkpointKeyId = info.checkpointKeyId().orElse(info.logId()).toByteArray();
       this.operator = info.operator().orElse("log:" + info.logId().toHex());
-      this.origin = origin;
+      this.checkpointNames = List.copyOf(checkpointNames);
     }
 
     /**
@@ -91,12 +91,14 @@ public final class TrustMaterial {
     }
 
     /**
-     * Returns the checkpoint origin a Rekor v2 log uses: the host (and port) of its base URL.
+     * Returns the names this log signs its checkpoints under: the host of its base URL, and host
+     * and port when the URL names a port. A Rekor v2 checkpoint's origin must belong to one of
+     * them (see {@link dev.provenance.sigstore.internal.checkpoint.CheckpointVerifier#nameMatchesOrigin}).
      *
-     * @return the origin
+     * @return the names, most specific first
      */
-    public String origin() {
-      return origin;
+    public List<String> checkpointNames() {
+      return checkpointNames;
     }
   }
 
@@ -135,7 +137,7 @@ public final class TrustMaterial {
       }
       SignatureVerifier verifier = verifier(key.get(), info.keyDetails(), at);
       tlogs.computeIfAbsent(info.logId(), k -> new ArrayList<>())
-          .add(new Tlog(info, verifier, origin(info.baseUrl())));
+          .add(new Tlog(info, verifier, checkpointNames(info.baseUrl())));
     }
     List<CertificateAuthority> cas = new ArrayList<>();
     for (int i = 0; i < root.certificateAuthorities().size(); i++) {
@@ -310,16 +312,16 @@ public final class TrustMaterial {
     return out;
   }
 
-  /** The host[:port] of a base URL, which Rekor v2 uses as its checkpoint origin. */
-  static String origin(String baseUrl) {
+  /** The host[:port] and the host of a base URL, the names a log signs its checkpoints under. */
+  static List<String> checkpointNames(String baseUrl) {
     try {
       URI u = new URI(baseUrl);
       if (u.getHost() == null) {
-        return baseUrl;
+        return List.of(baseUrl);
       }
-      return u.getPort() < 0 ? u.getHost() : u.getHost() + ":" + u.getPort();
+      return u.getPort() < 0 ? List.of(u.getHost()) : List.of(u.getHost() + ":" + u.getPort(), u.getHost());
     } catch (java.net.URISyntaxException e) {
-      return baseUrl;
+      return List.of(baseUrl);
     }
   }
 

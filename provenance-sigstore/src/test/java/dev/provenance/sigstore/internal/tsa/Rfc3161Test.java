@@ -13,6 +13,24 @@ import dev.provenance.sigstore.testing.Vectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.function.UnaryOperator;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.tsp.TimeStampResp;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
@@ -213,6 +231,176 @@ class Rfc3161Test {
   void verify_overLimit_throwsResourceLimitExceeded() {
     assertThat(code(new byte[Rfc3161.MAX_TIMESTAMP_BYTES + 1]))
         .isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED);
+  }
+
+  // ------------------------------------------------------------------ unsigned CMS fields
+
+  private static final String ID_DATA = "1.2.840.113549.1.7.1";
+
+  /**
+   * Re-encodes a valid response with SignedData elements (version, digestAlgorithms,
+   * encapContentInfo, [certificates], [crls], signerInfos) edited. None of them is covered by the
+   * signature, so the CMS signature stays valid.
+   */
+  private static byte[] alter(UnaryOperator<List<ASN1Encodable>> edit) throws Exception {
+    TimeStampResp response =
+        TimeStampResp.getInstance(ASN1Primitive.fromByteArray(TSA.token(SIGNATURE).build()));
+    ContentInfo token = response.getTimeStampToken();
+    List<ASN1Encodable> parts =
+        new ArrayList<>(Arrays.asList(ASN1Sequence.getInstance(token.getContent()).toArray()));
+    List<ASN1Encodable> edited = edit.apply(parts);
+    ContentInfo altered =
+        new ContentInfo(token.getContentType(), new DERSequence(edited.toArray(new ASN1Encodable[0])));
+    return new TimeStampResp(response.getStatus(), altered).getEncoded(ASN1Encoding.DER);
+  }
+
+  /** Edits the elements of the single SignerInfo. */
+  private static UnaryOperator<List<ASN1Encodable>> signer(UnaryOperator<List<ASN1Encodable>> edit) {
+    return parts -> {
+      int last = parts.size() - 1;
+      ASN1Sequence info = ASN1Sequence.getInstance(((ASN1Set) parts.get(last)).getObjectAt(0));
+      List<ASN1Encodable> fields = edit.apply(new ArrayList<>(Arrays.asList(info.toArray())));
+      parts.set(last, new DERSet(new DERSequence(fields.toArray(new ASN1Encodable[0]))));
+      return parts;
+    };
+  }
+
+  private static UnaryOperator<List<ASN1Encodable>> set(int index, ASN1Encodable value) {
+    return parts -> {
+      parts.set(index, value);
+      return parts;
+    };
+  }
+
+  private static AlgorithmIdentifier digest(ASN1ObjectIdentifier oid) {
+    return new AlgorithmIdentifier(oid, DERNull.INSTANCE);
+  }
+
+  private static Attribute attribute(ASN1Encodable... values) {
+    return new Attribute(new ASN1ObjectIdentifier("1.2.3.4.5"), new DERSet(values));
+  }
+
+  @Test
+  void verify_reencodedUnchanged_accepts() throws Exception {
+    // Control: the re-encoding itself keeps a token valid.
+    byte[] token = alter(UnaryOperator.identity());
+
+    assertThat(Rfc3161.verify(token, SIGNATURE, List.of(TSA.authority())).time()).isEqualTo(NOW);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 4, 5, 99})
+  void verify_signedDataVersionAltered_throwsMalformedInput(int version) throws Exception {
+    assertThat(code(alter(set(0, new ASN1Integer(version))))).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_digestAlgorithmsEmpty_throwsMalformedInput() throws Exception {
+    assertThat(code(alter(set(1, new DERSet())))).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_digestAlgorithmsOtherThanTheSigners_throwsMalformedInput() throws Exception {
+    byte[] token = alter(set(1, new DERSet(digest(NISTObjectIdentifiers.id_sha384))));
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_digestAlgorithmsWithAnUnusedOne_throwsMalformedInput() throws Exception {
+    byte[] token =
+        alter(
+            set(
+                1,
+                new DERSet(
+                    new ASN1Encodable[] {
+                      digest(NISTObjectIdentifiers.id_sha256), digest(NISTObjectIdentifiers.id_sha512)
+                    })));
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_encapsulatedContentTypeIdData_throwsMalformedInput() throws Exception {
+    byte[] token =
+        alter(
+            parts -> {
+              ContentInfo content = ContentInfo.getInstance(parts.get(2));
+              parts.set(2, new ContentInfo(new ASN1ObjectIdentifier(ID_DATA), content.getContent()));
+              return parts;
+            });
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_signerInfoVersionAltered_throwsMalformedInput() throws Exception {
+    // The test TSA names its certificate by issuer and serial number: version 1.
+    byte[] token = alter(signer(set(0, new ASN1Integer(3))));
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_secondSignerInfo_throwsMalformedInput() throws Exception {
+    byte[] token =
+        alter(
+            parts -> {
+              int last = parts.size() - 1;
+              ASN1Encodable only = ((ASN1Set) parts.get(last)).getObjectAt(0);
+              ASN1Sequence copy = ASN1Sequence.getInstance(only);
+              List<ASN1Encodable> fields = new ArrayList<>(Arrays.asList(copy.toArray()));
+              fields.add(new DERTaggedObject(false, 1, new DERSet(attribute(new ASN1Integer(1)))));
+              parts.set(
+                  last,
+                  new DERSet(
+                      new ASN1Encodable[] {only, new DERSequence(fields.toArray(new ASN1Encodable[0]))}));
+              return parts;
+            });
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_wellFormedUnsignedAttributeAdded_accepts() throws Exception {
+    // RFC 5652 allows unsigned attributes (countersignatures, archive time-stamps); nothing in
+    // them is read, so a well-formed one changes nothing.
+    byte[] token =
+        alter(
+            signer(
+                fields -> {
+                  fields.add(
+                      new DERTaggedObject(false, 1, new DERSet(attribute(new ASN1Integer(7)))));
+                  return fields;
+                }));
+
+    assertThat(Rfc3161.verify(token, SIGNATURE, List.of(TSA.authority())).time()).isEqualTo(NOW);
+  }
+
+  @Test
+  void verify_emptyUnsignedAttributes_throwsMalformedInput() throws Exception {
+    byte[] token =
+        alter(
+            signer(
+                fields -> {
+                  fields.add(new DERTaggedObject(false, 1, new DERSet()));
+                  return fields;
+                }));
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
+  }
+
+  @Test
+  void verify_unsignedAttributeWithoutValue_throwsMalformedInput() throws Exception {
+    byte[] token =
+        alter(
+            signer(
+                fields -> {
+                  fields.add(new DERTaggedObject(false, 1, new DERSet(attribute())));
+                  return fields;
+                }));
+
+    assertThat(code(token)).isEqualTo(ErrorCode.MALFORMED_INPUT);
   }
 
   private static final byte[] TOKEN = TSA.token(SIGNATURE).embedCertificate().build();

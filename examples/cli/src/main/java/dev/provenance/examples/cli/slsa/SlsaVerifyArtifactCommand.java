@@ -146,7 +146,7 @@ public final class SlsaVerifyArtifactCommand implements Command {
   }
 
   /** Reads a trusted root in JSON, or several in JSON Lines (combined into one). */
-  private static TrustedRoot trustedRoot(String path)
+  static TrustedRoot trustedRoot(String path)
       throws UsageException, MalformedInputException {
     byte[] bytes = InputFiles.read("--trusted-root", path, JsonLimits.MAX_INPUT_BYTES);
     try {

@@ -211,7 +211,7 @@ class SlsaVerifyArtifactIT {
     return new Cli(dir).run(all.toArray(new String[0]));
   }
 
-  private static int inProcessArgs(List<String> args) {
+  static int inProcessArgs(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     return new Main()
@@ -322,24 +322,24 @@ class SlsaVerifyArtifactIT {
     return List.of(List.of(vector(path)));
   }
 
-  private static String bare(String value) {
+  static String bare(String value) {
     int p = value.indexOf(' ');
     return p < 0 ? value : value.substring(0, p);
   }
 
-  private static Optional<String> optional(JsonObject o, String key) {
+  static Optional<String> optional(JsonObject o, String key) {
     return o.get(key).filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).value());
   }
 
-  private static String string(JsonObject o, String key) {
+  static String string(JsonObject o, String key) {
     return optional(o, key).orElseThrow();
   }
 
-  private static List<JsonValue> array(JsonObject o, String key) {
+  static List<JsonValue> array(JsonObject o, String key) {
     return ((JsonArray) o.get(key).orElseThrow()).elements();
   }
 
-  private static JsonObject object(byte[] json) {
+  static JsonObject object(byte[] json) {
     try {
       return JsonCodec.standard().parseObject(json);
     } catch (Exception e) {
@@ -347,7 +347,7 @@ class SlsaVerifyArtifactIT {
     }
   }
 
-  private static byte[] read(String path) {
+  static byte[] read(String path) {
     try (InputStream in = SlsaVerifyArtifactIT.class.getResourceAsStream("/vectors/" + path)) {
       if (in == null) {
         throw new IllegalArgumentException("missing vector " + path);
@@ -359,7 +359,7 @@ class SlsaVerifyArtifactIT {
   }
 
   /** The absolute path of a vector file. */
-  private static String vector(String path) {
+  static String vector(String path) {
     java.net.URL url = SlsaVerifyArtifactIT.class.getResource("/vectors/" + path);
     if (url == null) {
       throw new IllegalArgumentException("missing vector " + path);

@@ -32,6 +32,7 @@ class UsageIT {
             "provenance dsse verify",
             "provenance chain verify",
             "provenance slsa verify-artifact",
+            "provenance slsa verify-npm-package",
             "provenance in-toto verify",
             "provenance sigstore verify-bundle",
             "provenance sigstore sign-bundle",

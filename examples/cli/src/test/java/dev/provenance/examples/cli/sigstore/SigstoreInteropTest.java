@@ -214,12 +214,11 @@ class SigstoreInteropTest {
 
   // ---------------------------------------------------------------- ours -> sigstore-js, sigstore-java, ours
 
-  @Test
-  void signBundle_rekorV1AndTimestamp_acceptedByAllThreeAndMismatchesRejectedByAll()
-      throws Exception {
-    Path bundle = signBundle("ours-v1.sigstore.json", v1Config, false);
-
-    assertThat(kinds(bundle)).containsExactly("hashedrekord:0.0.1");
+  /**
+   * A message signature bundle over {@link #artifact}: sigstore-js, sigstore-java and we accept
+   * it, and all three reject it for another identity or another artifact.
+   */
+  static void assertAllThreeAcceptAndRejectMismatches(Path bundle) throws Exception {
     Peers.Result jsResult = jsVerify(bundle, SAN, Optional.of(artifact));
     assertThat(jsResult.exit()).as(jsResult.both()).isZero();
     if (javaPeer.isPresent()) {
@@ -239,14 +238,48 @@ class SigstoreInteropTest {
   }
 
   @Test
-  void signBundle_rekorV2AndTimestamp_refusedOverTheMockCheckpointOrigin() {
-    // The mock's Rekor v2 signs checkpoints with the Rekor v1 origin "127.0.0.1 - <tree id>";
-    // a Rekor v2 checkpoint's origin is the log's host (rekor-tiles), which our verifier requires,
-    // so the signer's final check refuses the bundle rather than hand out one it cannot verify.
-    Run r = signBundleRun("ours-v2.sigstore.json", v2Config, false);
+  void signBundle_rekorV1AndTimestamp_acceptedByAllThreeAndMismatchesRejectedByAll()
+      throws Exception {
+    Path bundle = signBundle("ours-v1.sigstore.json", v1Config, false);
 
-    assertThat(r.exit()).as(r.err()).isEqualTo(1);
-    assertThat(r.err()).contains("TRANSPARENCY_LOG_INVALID at /verificationMaterial/tlogEntries/0/inclusionProof/checkpoint");
+    assertThat(kinds(bundle)).containsExactly("hashedrekord:0.0.1");
+    assertAllThreeAcceptAndRejectMismatches(bundle);
+  }
+
+  @Test
+  void signBundle_rekorV2AndTimestamp_acceptedByAllThreeAndMismatchesRejectedByAll()
+      throws Exception {
+    // The mock's Rekor v2 signs checkpoints with the Rekor v1 style origin "127.0.0.1 - <tree id>"
+    // under the name "127.0.0.1": the log's host, so it verifies (docs/verification-semantics.md).
+    Path bundle = signBundle("ours-v2.sigstore.json", v2Config, false);
+
+    assertThat(kinds(bundle)).containsExactly("hashedrekord:0.0.2");
+    assertThat(timestamps(bundle)).isEqualTo(1);
+    assertAllThreeAcceptAndRejectMismatches(bundle);
+  }
+
+  @Test
+  void signBundleInToto_rekorV2AndTimestamp_loggedAsHashedRekordOverPae() throws Exception {
+    Path bundle = signBundle("ours-dsse-v2.sigstore.json", v2Config, true);
+
+    assertThat(kinds(bundle)).containsExactly("hashedrekord:0.0.2");
+    assertThat(timestamps(bundle)).isEqualTo(1);
+    assertOursAccepts(bundle, artifact);
+    assertOursRejects(bundle, OTHER_SAN, artifact);
+    assertOursRejects(bundle, SAN, otherArtifact);
+    // sigstore-js 4.1 (@sigstore/verify 3.1) compares a hashedrekord digest with the digest of the
+    // DSSE payload, not of the PAE the entry is over (rekor-v2-spec section 6.1.4; later
+    // @sigstore/verify releases compare the PAE digest), so it refuses the entry.
+    Peers.Result js = jsVerify(bundle, SAN, Optional.empty());
+    assertThat(js.exit()).as(js.both()).isEqualTo(1);
+    assertThat(js.err()).contains("TLOG_BODY_ERROR").contains("digest mismatch");
+    // sigstore-java 2.0 expects a DSSE bundle's Rekor v2 entry to be dsse 0.0.2 (2.2.0 moved to
+    // hashedrekord over the PAE), so it refuses the entry type.
+    if (javaPeer.isPresent()) {
+      Peers.Result r = javaVerify(bundle, SAN, artifact);
+      assertThat(r.exit()).as(r.both()).isEqualTo(1);
+      assertThat(r.err()).contains("Expecting type dsse:0.0.2, but found hashedrekord:0.0.2");
+    }
   }
 
   @Test
@@ -346,16 +379,25 @@ class SigstoreInteropTest {
   }
 
   @Test
-  void sigstoreJsKeyless_rekorV2DsseEntry_refusedAsUnsupported() throws Exception {
-    // sigstore-js 4.1 logs DSSE in Rekor v2 as the withdrawn dsse 0.0.2 type (see
-    // signBundleInToto_rekorV2_loggedAsHashedRekordOverPaeAndAcceptedByUs)
+  void sigstoreJsKeyless_rekorV2DsseEntry_acceptedByUsWhenAllowedAndMismatchesRejected()
+      throws Exception {
+    // sigstore-js 4.1 logs DSSE in Rekor v2 as the early dsse 0.0.2 type, which current Rekor v2
+    // logs no longer take (they log DSSE as hashedrekord 0.0.2 over the PAE): refused by default,
+    // verified and bound field by field when the verifier allows it.
     Path bundle = jsKeyless("js-v2.sigstore.json", "v2", "yes");
+    byte[] json = Files.readAllBytes(bundle);
 
-    VerificationException e =
-        catchThrowableOfType(
-            VerificationException.class,
-            () -> library().verify(Files.readAllBytes(bundle), Artifact.ofBytes(Files.readAllBytes(artifact))));
-    assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+    assertThat(kinds(bundle)).containsExactly("dsse:0.0.2");
+    assertThat(code(() -> library().verify(json, Artifact.ofBytes(Files.readAllBytes(artifact)))))
+        .isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+    VerifiedBundle v = libraryWithDsseV002(SAN).verify(json, Artifact.ofBytes(Files.readAllBytes(artifact)));
+    assertThat(v.signer().certificateIdentity()).contains(SAN);
+    assertThat(v.signedTimes()).hasSize(1);
+    assertThat(libraryWithDsseV002(SAN).verifyAttestation(json).statement().subject()).hasSize(1);
+    assertThat(code(() -> libraryWithDsseV002(OTHER_SAN).verify(json, Artifact.ofBytes(Files.readAllBytes(artifact)))))
+        .isEqualTo(ErrorCode.POLICY_MISMATCH);
+    assertThat(code(() -> libraryWithDsseV002(SAN).verify(json, Artifact.ofBytes(Files.readAllBytes(otherArtifact)))))
+        .isEqualTo(ErrorCode.BINDING_MISMATCH);
   }
 
   @Test
@@ -405,29 +447,36 @@ class SigstoreInteropTest {
   }
 
   @Test
-  void sigstoreJavaSign_rekorV2AndTimestamp_refusedOverTheMockCheckpointOrigin() throws Exception {
-    // see signBundle_rekorV2AndTimestamp_refusedOverTheMockCheckpointOrigin
+  void sigstoreJavaSign_rekorV2AndTimestamp_acceptedByUsAndMismatchesRejected() throws Exception {
     Path bundle = javaSign("java-v2.sigstore.json", "sign", artifact, true);
 
     assertThat(kinds(bundle)).containsExactly("hashedrekord:0.0.2");
-    VerificationException e =
-        catchThrowableOfType(
-            VerificationException.class,
-            () -> library().verify(Files.readAllBytes(bundle), Artifact.ofBytes(Files.readAllBytes(artifact))));
-    assertThat(e.code()).isEqualTo(ErrorCode.TRANSPARENCY_LOG_INVALID);
-    assertThat(e.location()).contains("/verificationMaterial/tlogEntries/0/inclusionProof/checkpoint");
+    assertThat(timestamps(bundle)).isEqualTo(1);
+    assertOursAccepts(bundle, artifact);
+    assertOursRejects(bundle, OTHER_SAN, artifact);
+    assertOursRejects(bundle, SAN, otherArtifact);
   }
 
   @Test
-  void sigstoreJavaAttest_rekorV2DsseEntry_refusedAsUnsupported() throws Exception {
+  void sigstoreJavaAttest_rekorV2DsseEntry_acceptedByUsWhenAllowedAndMismatchesRejected()
+      throws Exception {
+    // sigstore-java 2.0 logs DSSE in Rekor v2 as dsse 0.0.2 (see the sigstore-js case above)
     Path bundle = javaSign("java-attest.sigstore.json", "attest", statement, true);
+    byte[] json = Files.readAllBytes(bundle);
 
     assertThat(kinds(bundle)).containsExactly("dsse:0.0.2");
-    VerificationException e =
-        catchThrowableOfType(
-            VerificationException.class,
-            () -> library().verify(Files.readAllBytes(bundle), Artifact.ofBytes(Files.readAllBytes(artifact))));
-    assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+    assertThat(timestamps(bundle)).isEqualTo(1);
+    assertThat(code(() -> library().verify(json, Artifact.ofBytes(Files.readAllBytes(artifact)))))
+        .isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+    VerifiedBundle v = libraryWithDsseV002(SAN).verify(json, Artifact.ofBytes(Files.readAllBytes(artifact)));
+    assertThat(v.signer().certificateIdentity()).contains(SAN);
+    assertThat(code(() -> libraryWithDsseV002(OTHER_SAN).verify(json, Artifact.ofBytes(Files.readAllBytes(artifact)))))
+        .isEqualTo(ErrorCode.POLICY_MISMATCH);
+    assertThat(code(() -> libraryWithDsseV002(SAN).verify(json, Artifact.ofBytes(Files.readAllBytes(otherArtifact)))))
+        .isEqualTo(ErrorCode.BINDING_MISMATCH);
+    // sigstore-js 4.1 verifies the same bundle (it reads dsse 0.0.2 entries)
+    Peers.Result js = jsVerify(bundle, SAN, Optional.empty());
+    assertThat(js.exit()).as(js.both()).isZero();
   }
 
   // ----------------------------------------------------------------
@@ -438,6 +487,28 @@ class SigstoreInteropTest {
         .addCertificateIdentity(
             CertificateIdentity.newBuilder().subjectAlternativeName(SAN).issuer(ISSUER).build())
         .build();
+  }
+
+  /** Our library, accepting DSSE bundles logged as Rekor v2 {@code dsse} 0.0.2 entries. */
+  static SigstoreVerifier libraryWithDsseV002(String san) throws Exception {
+    return SigstoreVerifier.newBuilder()
+        .trustedRoot(TrustedRoot.parse(Files.readAllBytes(stack.trustedRoot)))
+        .addCertificateIdentity(
+            CertificateIdentity.newBuilder().subjectAlternativeName(san).issuer(ISSUER).build())
+        .allowRekorV2DsseEntries(true)
+        .build();
+  }
+
+  /** A verification that must fail: its error code. */
+  @FunctionalInterface
+  interface Verification {
+    Object run() throws Exception;
+  }
+
+  static ErrorCode code(Verification v) {
+    VerificationException e = catchThrowableOfType(VerificationException.class, v::run);
+    assertThat(e).as("verification must fail").isNotNull();
+    return e.code();
   }
 
   static List<String> kinds(Path bundle) throws Exception {
