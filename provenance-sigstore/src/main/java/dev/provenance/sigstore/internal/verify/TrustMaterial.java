@@ -10,6 +10,7 @@ import dev.provenance.api.signing.SignatureVerifier;
 import dev.provenance.core.internal.crypto.Primitives;
 import dev.provenance.core.internal.crypto.PublicKeyMaterial;
 import dev.provenance.core.internal.util.Hex;
+import dev.provenance.sigstore.internal.cache.RememberingVerifier;
 import dev.provenance.sigstore.internal.ct.CtLog;
 import dev.provenance.sigstore.internal.tsa.TimestampAuthority;
 import dev.provenance.sigstore.internal.x509.CertificateAuthority;
@@ -33,7 +34,8 @@ import java.util.Optional;
 /**
  * A trusted root compiled once into what verification uses: log key verifiers, parsed CA and TSA
  * chains, CT log keys. Building it parses every key and certificate, so a broken root fails when
- * the verifier is built, not when a bundle arrives. Immutable and thread-safe.
+ * the verifier is built, not when a bundle arrives. Log key verifiers remember the signatures
+ * that verified (bounded, see {@link RememberingVerifier}). Immutable and thread-safe.
  */
 public final class TrustMaterial {
   /** A transparency log with its compiled key. */
@@ -277,7 +279,7 @@ public final class TrustMaterial {
   private static SignatureVerifier verifier(PublicKeyMaterial key, String keyDetails, String at)
       throws MalformedInputException {
     try {
-      return Primitives.verifier(key, algorithm(keyDetails).orElseThrow());
+      return RememberingVerifier.of(Primitives.verifier(key, algorithm(keyDetails).orElseThrow()));
     } catch (KeyMaterialException e) {
       // the key does not fit its declared details, for example a P-384 key marked P-256
       throw new MalformedInputException(

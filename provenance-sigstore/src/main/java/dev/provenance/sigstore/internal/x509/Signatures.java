@@ -5,6 +5,7 @@ import dev.provenance.api.ErrorCode;
 import dev.provenance.api.VerificationException;
 import dev.provenance.api.internal.ProvenanceBugException;
 import dev.provenance.core.internal.crypto.PublicKeyMaterial;
+import dev.provenance.sigstore.internal.cache.VerifiedSignatures;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
@@ -44,7 +45,11 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * signature takes about 2.4 ms with the JDK provider, 0.6 ms with Bouncy Castle and 0.28 ms when
  * the key's point (and with it Bouncy Castle's multiplication tables) is reused. Trusted keys
  * (CAs, CT logs, TSAs) are therefore cached in a small bounded map; keys from untrusted input never
- * are. Stateless apart from that cache; thread-safe.
+ * are. Checks under trusted keys that succeeded are remembered in {@link
+ * VerifiedSignatures#shared()}, keyed by the key's full encoding, the scheme and its parameters,
+ * the complete signed bytes and the signature, so re-verifying the same certificate, SCT or
+ * time-stamp token costs no arithmetic; failures are never remembered. Stateless apart from those
+ * bounded caches; thread-safe.
  */
 public final class Signatures {
   /** Signature schemes accepted on certificates, SCTs and time-stamp tokens. */
@@ -164,7 +169,8 @@ public final class Signatures {
    * @param parameters the DER algorithm parameters (RSASSA-PSS only), or null
    * @param data the signed bytes
    * @param signature the signature (DER for ECDSA)
-   * @param trustedKey whether the key comes from trusted configuration and may be cached
+   * @param trustedKey whether the key comes from trusted configuration: its decoded form and the
+   *     successes of this check are cached
    * @param location where the signature is, for the error
    * @throws VerificationException {@code SIGNATURE_INVALID} or {@code UNSUPPORTED_FORMAT}
    */
@@ -177,6 +183,11 @@ public final class Signatures {
       boolean trustedKey,
       String location)
       throws VerificationException {
+    VerifiedSignatures.Check check =
+        trustedKey ? rememberedCheck(key, scheme, parameters, data, signature) : null;
+    if (check != null && VerifiedSignatures.shared().contains(check)) {
+      return;
+    }
     boolean valid;
     if (scheme.isEcdsa()) {
       valid = verifyEcdsa(key, scheme, data, signature, trustedKey, location);
@@ -189,6 +200,25 @@ public final class Signatures {
       throw new VerificationException(
           ErrorCode.SIGNATURE_INVALID, location, "signature does not verify (" + scheme + ")");
     }
+    if (check != null) {
+      VerifiedSignatures.shared().add(check);
+    }
+  }
+
+  /**
+   * Returns how a check under a trusted key is remembered: the scheme (and whether parameters are
+   * present) as the domain; the key's full SubjectPublicKeyInfo, the parameters, the signed bytes
+   * and the signature as parts. Null when the key has no encoding (such a check fails anyway).
+   */
+  static VerifiedSignatures.Check rememberedCheck(
+      PublicKey key, Scheme scheme, byte[] parameters, byte[] data, byte[] signature) {
+    byte[] spki = key.getEncoded();
+    if (spki == null) {
+      return null;
+    }
+    return parameters == null
+        ? VerifiedSignatures.check(scheme.name(), spki, data, signature)
+        : VerifiedSignatures.check(scheme.name() + "/parameters", spki, parameters, data, signature);
   }
 
   private static boolean verifyEcdsa(
