@@ -30,7 +30,9 @@ public final class ArgSpec {
      * One or more values: the option may be repeated, and each occurrence takes every following
      * argument up to the next one that starts with {@code -} (unless written {@code --opt=value}).
      */
-    MULTI
+    MULTI,
+    /** Exactly one value per occurrence; the option may be repeated. */
+    REPEATED
   }
 
   private final String usage;
@@ -128,6 +130,17 @@ public final class ArgSpec {
      */
     public Builder multi(String name) {
       return add(name, Kind.MULTI);
+    }
+
+    /**
+     * Declares an option that takes exactly one value and may be repeated ({@code --opt a --opt
+     * b}); unlike {@link #multi}, it never takes the arguments that follow its value.
+     *
+     * @param name the option, starting with {@code --}
+     * @return this builder
+     */
+    public Builder repeated(String name) {
+      return add(name, Kind.REPEATED);
     }
 
     /**

@@ -222,6 +222,26 @@ public final class Args {
   }
 
   /**
+   * Returns a non-negative integer option.
+   *
+   * @param name the option, for example {@code --tlog-threshold}
+   * @param defaultValue the value when the option is absent
+   * @return the value
+   * @throws UsageException if the value is not a non-negative decimal integer
+   */
+  public int nonNegativeInt(String name, int defaultValue) throws UsageException {
+    Optional<String> v = value(name);
+    if (v.isEmpty()) {
+      return defaultValue;
+    }
+    String s = v.get();
+    if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new UsageException(name + " must be a non-negative integer, not '" + s + "'");
+    }
+    return Integer.parseInt(s);
+  }
+
+  /**
    * Checks that at most one of some mutually exclusive options was given.
    *
    * @param names the options

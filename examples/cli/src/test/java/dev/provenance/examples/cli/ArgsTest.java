@@ -11,6 +11,7 @@ class ArgsTest {
       ArgSpec.newBuilder("test --one X --many Y... [--flag] [PATH...]")
           .single("--one")
           .multi("--many")
+          .repeated("--each")
           .flag("--flag")
           .positionals(0, 2)
           .build();
@@ -39,6 +40,21 @@ class ArgsTest {
     Args a = parse("--many=a", "p");
     assertThat(a.values("--many")).containsExactly("a");
     assertThat(a.positionals()).containsExactly("p");
+  }
+
+  @Test
+  void parse_repeated_takesOneValuePerOccurrence() throws Exception {
+    Args a = parse("--each", "a", "--each", "b", "p");
+    assertThat(a.values("--each")).containsExactly("a", "b");
+    assertThat(a.positionals()).containsExactly("p");
+  }
+
+  @Test
+  void parse_nonNegativeInt_acceptsZeroAndRefusesNegatives() throws Exception {
+    assertThat(parse("--one", "0").nonNegativeInt("--one", 5)).isZero();
+    assertThat(parse().nonNegativeInt("--one", 5)).isEqualTo(5);
+    assertThatThrownBy(() -> parse("--one", "-1").nonNegativeInt("--one", 5)).isInstanceOf(UsageException.class);
+    assertThatThrownBy(() -> parse("--one", "x").nonNegativeInt("--one", 5)).isInstanceOf(UsageException.class);
   }
 
   @Test

@@ -16,7 +16,9 @@ import dev.provenance.examples.cli.InputFiles;
 import dev.provenance.examples.cli.Output;
 import dev.provenance.examples.cli.UsageException;
 import dev.provenance.sigstore.Artifact;
+import dev.provenance.sigstore.BundleVersion;
 import dev.provenance.sigstore.CertificateIdentity;
+import dev.provenance.sigstore.FulcioExtension;
 import dev.provenance.sigstore.SigstoreBundle;
 import dev.provenance.sigstore.SigstoreVerifier;
 import dev.provenance.sigstore.VerifiedBundle;
@@ -43,17 +45,36 @@ import java.util.List;
  * the signature needs at least one verified signing time (a log's signed entry timestamp or an RFC
  * 3161 timestamp), so a bundle with neither log entries nor timestamps is refused. Exit 0 when the bundle
  * verifies, 1 when it does not (the error code and location go to stderr), 2 for usage errors.
- * Stateless and thread-safe.
+ *
+ * <p>Optional flags beyond the conformance protocol, each one {@link SigstoreVerifier.Builder}
+ * setting: {@code --certificate-identity-regexp RE} (instead of {@code --certificate-identity}; the
+ * whole SAN must match), {@code --certificate-extension OID=VALUE} (repeatable; a Fulcio extension
+ * that must hold exactly VALUE), {@code --tlog-threshold N}, {@code --sct-threshold N}, {@code
+ * --timestamp-threshold N}, {@code --observer-timestamp-threshold N}, {@code --min-bundle-version
+ * 0.1|0.2|0.3}, {@code --allow-v01-promise-only} and {@code --allow-rekor-v2-dsse}. {@code
+ * FILE_OR_DIGEST} also takes {@code sha384:HEX} and {@code sha512:HEX}. Stateless and thread-safe.
  */
 public final class VerifyBundleCommand implements Command {
   /** The command's arguments. */
   public static final ArgSpec SPEC =
       ArgSpec.newBuilder(
-              "provenance sigstore verify-bundle --bundle FILE (--certificate-identity ID"
-                  + " --certificate-oidc-issuer URL | --key PUB.pem) [--trusted-root FILE]"
-                  + " FILE_OR_DIGEST")
+              "provenance sigstore verify-bundle --bundle FILE ((--certificate-identity ID |"
+                  + " --certificate-identity-regexp RE) --certificate-oidc-issuer URL"
+                  + " [--certificate-extension OID=VALUE]... | --key PUB.pem) [--trusted-root FILE]"
+                  + " [--tlog-threshold N] [--sct-threshold N] [--timestamp-threshold N]"
+                  + " [--observer-timestamp-threshold N] [--min-bundle-version 0.1|0.2|0.3]"
+                  + " [--allow-v01-promise-only] [--allow-rekor-v2-dsse] FILE_OR_DIGEST")
           .single("--bundle")
           .single("--certificate-identity")
+          .single("--certificate-identity-regexp")
+          .repeated("--certificate-extension")
+          .single("--tlog-threshold")
+          .single("--sct-threshold")
+          .single("--timestamp-threshold")
+          .single("--observer-timestamp-threshold")
+          .single("--min-bundle-version")
+          .flag("--allow-v01-promise-only")
+          .flag("--allow-rekor-v2-dsse")
           .single("--certificate-oidc-issuer")
           .single("--key")
           .single("--trusted-root")
@@ -75,26 +96,92 @@ public final class VerifyBundleCommand implements Command {
     String bundlePath = args.required("--bundle");
     SigstoreVerifier.Builder builder = SigstoreVerifier.newBuilder();
     if (args.has("--key")) {
-      args.atMostOneOf("--key", "--certificate-identity");
-      args.atMostOneOf("--key", "--certificate-oidc-issuer");
+      for (String identityOption : IDENTITY_OPTIONS) {
+        args.atMostOneOf("--key", identityOption);
+      }
       builder.publicKeyPem(InputFiles.readText("--key", args.required("--key"), MAX_KEY_BYTES));
     } else {
-      String identity = args.value("--certificate-identity").orElseThrow(
-          () -> new UsageException("give --certificate-identity and --certificate-oidc-issuer, or --key"));
-      String issuer = args.required("--certificate-oidc-issuer");
-      builder.addCertificateIdentity(
-          CertificateIdentity.newBuilder().subjectAlternativeName(identity).issuer(issuer).build());
+      builder.addCertificateIdentity(identity(args));
     }
     builder.trustedRoot(trustedRoot(args));
     Artifact artifact = artifact(args.positionals().get(0));
     SigstoreBundle bundle =
         SigstoreBundle.parse(InputFiles.read("--bundle", bundlePath, JsonLimits.MAX_INPUT_BYTES));
     // the public-good policy: at least one log entry or signed timestamp; every entry verifies
+    int tlogDefault = bundle.verificationMaterial().tlogEntries().isEmpty() ? 0 : 1;
     builder
-        .transparencyLogThreshold(bundle.verificationMaterial().tlogEntries().isEmpty() ? 0 : 1)
-        .observerTimestampThreshold(1);
+        .transparencyLogThreshold(args.nonNegativeInt("--tlog-threshold", tlogDefault))
+        .certificateTransparencyThreshold(args.nonNegativeInt("--sct-threshold", 1))
+        .timestampThreshold(args.nonNegativeInt("--timestamp-threshold", 0))
+        .observerTimestampThreshold(args.nonNegativeInt("--observer-timestamp-threshold", 1))
+        .allowV01PromiseOnlyBundles(args.has("--allow-v01-promise-only"))
+        .allowRekorV2DsseEntries(args.has("--allow-rekor-v2-dsse"));
+    if (args.has("--min-bundle-version")) {
+      builder.minimumBundleVersion(bundleVersion(args.required("--min-bundle-version")));
+    }
     VerifiedBundle verified = builder.build().verify(bundle, artifact);
     return report(output, bundlePath, verified);
+  }
+
+  private static final List<String> IDENTITY_OPTIONS =
+      List.of(
+          "--certificate-identity",
+          "--certificate-identity-regexp",
+          "--certificate-oidc-issuer",
+          "--certificate-extension");
+
+  private static CertificateIdentity identity(Args args) throws UsageException {
+    args.atMostOneOf("--certificate-identity", "--certificate-identity-regexp");
+    if (!args.has("--certificate-identity") && !args.has("--certificate-identity-regexp")) {
+      throw new UsageException(
+          "give --certificate-identity (or --certificate-identity-regexp) and"
+              + " --certificate-oidc-issuer, or --key");
+    }
+    CertificateIdentity.Builder id =
+        CertificateIdentity.newBuilder().issuer(args.required("--certificate-oidc-issuer"));
+    if (args.has("--certificate-identity")) {
+      id.subjectAlternativeName(args.required("--certificate-identity"));
+    } else {
+      String regex = args.required("--certificate-identity-regexp");
+      try {
+        id.subjectAlternativeNameRegex(regex);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--certificate-identity-regexp is not a regular expression: " + regex);
+      }
+    }
+    for (String ext : args.values("--certificate-extension")) {
+      int eq = ext.indexOf('=');
+      FulcioExtension extension = eq < 0 ? null : extension(ext.substring(0, eq));
+      if (extension == null) {
+        throw new UsageException(
+            "--certificate-extension takes OID=VALUE with a Fulcio extension OID"
+                + " (1.3.6.1.4.1.57264.1.N), not '" + ext + "'");
+      }
+      id.extension(extension, ext.substring(eq + 1));
+    }
+    return id.build();
+  }
+
+  private static FulcioExtension extension(String oid) {
+    for (FulcioExtension e : FulcioExtension.values()) {
+      if (e.oid().equals(oid)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static BundleVersion bundleVersion(String text) throws UsageException {
+    switch (text) {
+      case "0.1":
+        return BundleVersion.V0_1;
+      case "0.2":
+        return BundleVersion.V0_2;
+      case "0.3":
+        return BundleVersion.V0_3;
+      default:
+        throw new UsageException("--min-bundle-version must be 0.1, 0.2 or 0.3, not '" + text + "'");
+    }
   }
 
   /**
@@ -115,13 +202,12 @@ public final class VerifyBundleCommand implements Command {
 
   /**
    * Interprets {@code FILE_OR_DIGEST} as the conformance protocol says: {@code sha256:} and 64 hex
-   * digits naming no file on disk is a digest; anything else is a path.
+   * digits naming no file on disk is a digest (as are {@code sha384:} and {@code sha512:} with 96
+   * and 128 hex digits); anything else is a path.
    */
   static Artifact artifact(String fileOrDigest)
       throws UsageException, MalformedInputException, IOException {
-    if (fileOrDigest.startsWith("sha256:")
-        && fileOrDigest.length() == "sha256:".length() + 64
-        && !Files.exists(Path.of(fileOrDigest))) {
+    if (isDigest(fileOrDigest) && !Files.exists(Path.of(fileOrDigest))) {
       return Artifact.parseDigest(fileOrDigest);
     }
     Path file = InputFiles.existingFile("FILE_OR_DIGEST", fileOrDigest);
@@ -134,6 +220,15 @@ public final class VerifyBundleCommand implements Command {
             .algorithms(DigestAlgorithm.SHA256, DigestAlgorithm.SHA384, DigestAlgorithm.SHA512)
             .build()
             .digest(file));
+  }
+
+  /** {@code sha256:}, {@code sha384:} or {@code sha512:} followed by as many characters as hex. */
+  private static boolean isDigest(String text) {
+    return isDigest(text, "sha256:", 64) || isDigest(text, "sha384:", 96) || isDigest(text, "sha512:", 128);
+  }
+
+  private static boolean isDigest(String text, String prefix, int hexLength) {
+    return text.startsWith(prefix) && text.length() == prefix.length() + hexLength;
   }
 
   private static int report(Output output, String bundlePath, VerifiedBundle verified) {

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provenance.api.json.JsonBoolean;
 import dev.provenance.api.json.JsonString;
+import dev.provenance.examples.cli.sigstore.BundleVectors;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -166,6 +171,54 @@ class SigstoreBundleIT {
         "--certificate-oidc-issuer", ISSUER).exits(2);
     cli.run("sigstore", "verify-bundle", "--bundle", dir.resolve("missing.json").toString(),
         "--certificate-identity", SAN, "--certificate-oidc-issuer", ISSUER, conformance("a.txt")).exits(2);
+  }
+
+  /**
+   * Every run of a sample of {@code sigstore-cases.json}, one or more per source and per optional
+   * flag, through the jar; {@code VerifyBundleVectorsTest} runs every case in process.
+   */
+  static List<BundleVectors.Run> sampledVectorRuns() {
+    List<BundleVectors.Run> out = new ArrayList<>();
+    for (BundleVectors.Case c : BundleVectors.cases()) {
+      if (SAMPLED_CASES.contains(c.id())) {
+        out.addAll(BundleVectors.runs(c, Path.of("target", "verify-bundle-vectors-it")));
+      }
+    }
+    return out;
+  }
+
+  private static final Set<String> SAMPLED_CASES =
+      Set.of(
+          "bundle-with-root-cert_fail",
+          "happy-path-v0.1",
+          "java-github-private-attestation",
+          "java-dsse-rekor-v2-dsse-0.0.2-entry",
+          "py-bundle-v0.1-staging",
+          "go-npm-provenance-no-timestamps",
+          "js-bundleV01-dsse-no-proof",
+          "gh-sigstore-js-wrong-owner",
+          "gh-bundle-v0.1-rejected-by-policy");
+
+  @Test
+  void sampledVectorRuns_coverEverySourceAndEveryOptionalFlag() {
+    List<BundleVectors.Run> runs = sampledVectorRuns();
+    assertThat(runs.stream().map(BundleVectors.Run::caseId)).containsAll(SAMPLED_CASES);
+    assertThat(runs.stream().map(BundleVectors.Run::source)).containsAll(BundleVectors.SOURCES);
+    String all = runs.toString() + runs.stream().map(BundleVectors.Run::args).toList();
+    assertThat(all)
+        .contains("--certificate-identity-regexp", "--certificate-extension", "--tlog-threshold",
+            "--sct-threshold", "--timestamp-threshold", "--observer-timestamp-threshold",
+            "--min-bundle-version", "--allow-v01-promise-only", "--allow-rekor-v2-dsse");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sampledVectorRuns")
+  void verifyBundle_vectorCase_exitsWithTheExpectedStatus(BundleVectors.Run run) {
+    Cli.Result r = new Cli(dir).run(run.args().toArray(new String[0])).exits(run.valid() ? 0 : 1);
+
+    if (!run.valid()) {
+      assertThat(r.err()).containsPattern("(?m)^error: [A-Z_]+");
+    }
   }
 
   @Test

@@ -8,12 +8,12 @@ import dev.provenance.api.json.JsonString;
 import dev.provenance.api.json.JsonValue;
 import dev.provenance.core.json.JsonCodec;
 import dev.provenance.examples.cli.Main;
+import dev.provenance.examples.cli.sigstore.BundleVectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -360,14 +360,6 @@ class SlsaVerifyArtifactIT {
 
   /** The absolute path of a vector file. */
   static String vector(String path) {
-    java.net.URL url = SlsaVerifyArtifactIT.class.getResource("/vectors/" + path);
-    if (url == null) {
-      throw new IllegalArgumentException("missing vector " + path);
-    }
-    try {
-      return Path.of(url.toURI()).toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(path, e);
-    }
+    return BundleVectors.vector(path);
   }
 }
