@@ -1,5 +1,6 @@
 package dev.provenance.api.digest;
 
+import dev.provenance.api.internal.Collections2;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -25,16 +26,22 @@ public record DigestSet(SortedMap<DigestAlgorithm, String> digests) {
    */
   public DigestSet {
     Objects.requireNonNull(digests, "digests");
-    TreeMap<DigestAlgorithm, String> copy = new TreeMap<>();
+    // a map adopted from its builder is already a private, unmodifiable, naturally sorted copy
+    boolean adopted = Collections2.isAdopted(digests);
+    TreeMap<DigestAlgorithm, String> copy = adopted ? null : new TreeMap<>();
     for (Map.Entry<DigestAlgorithm, String> e : digests.entrySet()) {
       DigestAlgorithm a = Objects.requireNonNull(e.getKey(), "digests key");
       String v = Objects.requireNonNull(e.getValue(), "digests value");
       if (!a.isValidValue(v)) {
         throw new IllegalArgumentException("invalid " + a + " digest value: " + abbreviate(v));
       }
-      copy.put(a, v);
+      if (!adopted) {
+        copy.put(a, v);
+      }
     }
-    digests = Collections.unmodifiableSortedMap(copy);
+    if (!adopted) {
+      digests = Collections.unmodifiableSortedMap(copy);
+    }
   }
 
   /**
@@ -48,7 +55,7 @@ public record DigestSet(SortedMap<DigestAlgorithm, String> digests) {
   public static DigestSet of(DigestAlgorithm algorithm, String value) {
     TreeMap<DigestAlgorithm, String> m = new TreeMap<>();
     m.put(algorithm, value);
-    return new DigestSet(m);
+    return new DigestSet(Collections2.adoptSorted(m));
   }
 
   /**
@@ -59,7 +66,7 @@ public record DigestSet(SortedMap<DigestAlgorithm, String> digests) {
    * @throws IllegalArgumentException if a value is not valid for its algorithm
    */
   public static DigestSet of(Map<DigestAlgorithm, String> digests) {
-    return new DigestSet(new TreeMap<>(digests));
+    return new DigestSet(Collections2.adoptSorted(new TreeMap<>(digests)));
   }
 
   /**
@@ -100,7 +107,7 @@ public record DigestSet(SortedMap<DigestAlgorithm, String> digests) {
   public DigestSet with(DigestAlgorithm algorithm, String value) {
     TreeMap<DigestAlgorithm, String> m = new TreeMap<>(digests);
     m.put(algorithm, value);
-    return new DigestSet(m);
+    return new DigestSet(Collections2.adoptSorted(m));
   }
 
   /**

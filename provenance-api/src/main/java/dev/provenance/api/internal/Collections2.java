@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,9 +35,7 @@ public final class Collections2 {
     }
     LinkedHashMap<K, V> copy = new LinkedHashMap<>(Math.max(16, map.size() * 4 / 3 + 1));
     for (Map.Entry<K, V> e : map.entrySet()) {
-      copy.put(
-          Objects.requireNonNull(e.getKey(), name + " key"),
-          Objects.requireNonNull(e.getValue(), name + " value"));
+      copy.put(nonNull(e.getKey(), name, " key"), nonNull(e.getValue(), name, " value"));
     }
     return Collections.unmodifiableMap(copy);
   }
@@ -55,17 +54,98 @@ public final class Collections2 {
     return new Frozen<>(map);
   }
 
+  /**
+   * Takes ownership of a naturally ordered map built by the caller and never changed or shared
+   * afterwards: returns an unmodifiable view of it that {@link #isAdopted} recognises, so a record
+   * that receives it can keep it without copying it again.
+   *
+   * @param map a map without null values, sorted by natural key order, that the caller drops
+   *     after this call
+   * @param <K> key type
+   * @param <V> value type
+   * @return the unmodifiable view
+   * @throws IllegalArgumentException if the map has a comparator
+   */
+  public static <K, V> SortedMap<K, V> adoptSorted(TreeMap<K, V> map) {
+    if (map.comparator() != null) {
+      throw new IllegalArgumentException("only naturally ordered maps can be adopted");
+    }
+    return new FrozenSorted<>(map);
+  }
+
+  /**
+   * Returns whether a map came from {@link #adopt} or {@link #adoptSorted}: unmodifiable, and
+   * referred to by nothing but the view.
+   *
+   * @param map the map
+   * @return true for an adopted map
+   */
+  public static boolean isAdopted(Map<?, ?> map) {
+    return map instanceof Frozen || map instanceof FrozenSorted;
+  }
+
   /** An unmodifiable view of a map only the view refers to. */
   private static final class Frozen<K, V> extends AbstractMap<K, V> {
-    private final Map<K, V> view;
+    private final LinkedHashMap<K, V> map;
+    private Map<K, V> view; // made on first iteration: most parsed objects are only looked up
 
     Frozen(LinkedHashMap<K, V> map) {
-      this.view = Collections.unmodifiableMap(map);
+      this.map = map;
+    }
+
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+      Map<K, V> v = view;
+      if (v == null) {
+        v = Collections.unmodifiableMap(map);
+        view = v;
+      }
+      return v.entrySet();
+    }
+
+    @Override
+    public V get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return map.isEmpty();
+    }
+  }
+
+  /** An unmodifiable view of a sorted map only the view refers to. */
+  private static final class FrozenSorted<K, V> extends AbstractMap<K, V>
+      implements SortedMap<K, V> {
+    private final SortedMap<K, V> view;
+
+    FrozenSorted(TreeMap<K, V> map) {
+      this.view = Collections.unmodifiableSortedMap(map);
     }
 
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
       return view.entrySet();
+    }
+
+    @Override
+    public Set<K> keySet() {
+      return view.keySet();
+    }
+
+    @Override
+    public java.util.Collection<V> values() {
+      return view.values();
     }
 
     @Override
@@ -81,6 +161,41 @@ public final class Collections2 {
     @Override
     public int size() {
       return view.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return view.isEmpty();
+    }
+
+    @Override
+    public java.util.Comparator<? super K> comparator() {
+      return null;
+    }
+
+    @Override
+    public SortedMap<K, V> subMap(K fromKey, K toKey) {
+      return view.subMap(fromKey, toKey);
+    }
+
+    @Override
+    public SortedMap<K, V> headMap(K toKey) {
+      return view.headMap(toKey);
+    }
+
+    @Override
+    public SortedMap<K, V> tailMap(K fromKey) {
+      return view.tailMap(fromKey);
+    }
+
+    @Override
+    public K firstKey() {
+      return view.firstKey();
+    }
+
+    @Override
+    public K lastKey() {
+      return view.lastKey();
     }
   }
 
@@ -98,9 +213,7 @@ public final class Collections2 {
     Objects.requireNonNull(map, name);
     TreeMap<K, V> copy = new TreeMap<>();
     for (Map.Entry<K, V> e : map.entrySet()) {
-      copy.put(
-          Objects.requireNonNull(e.getKey(), name + " key"),
-          Objects.requireNonNull(e.getValue(), name + " value"));
+      copy.put(nonNull(e.getKey(), name, " key"), nonNull(e.getValue(), name, " value"));
     }
     return Collections.unmodifiableSortedMap(copy);
   }
@@ -115,9 +228,23 @@ public final class Collections2 {
    */
   public static <T> List<T> listCopy(List<T> list, String name) {
     Objects.requireNonNull(list, name);
-    for (T t : list) {
-      Objects.requireNonNull(t, name + " element");
+    if (list instanceof RandomAccess) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        nonNull(list.get(i), name, " element");
+      }
+    } else {
+      for (T t : list) {
+        nonNull(t, name, " element");
+      }
     }
     return List.copyOf(list);
+  }
+
+  /** {@code Objects.requireNonNull} whose message is built only when it fails. */
+  private static <T> T nonNull(T value, String name, String what) {
+    if (value == null) {
+      throw new NullPointerException(name + what);
+    }
+    return value;
   }
 }

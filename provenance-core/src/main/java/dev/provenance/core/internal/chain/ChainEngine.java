@@ -420,7 +420,6 @@ public final class ChainEngine {
   private List<Node> resolve(Node consumer, ResourceDescriptor input) {
     String step = consumer.step.name();
     String name = nameOf(input);
-    String location = "chain/" + step + "/inputs/" + name;
     DigestSet digest = input.digest();
     // 1. a stored envelope, named by the digest of its bytes
     Optional<String> sha = digest.get(DigestAlgorithm.SHA256);
@@ -433,7 +432,7 @@ public final class ChainEngine {
         Rejected r = (Rejected) env;
         add(
             r.code(),
-            location,
+            inputLocation(step, name),
             "step " + step + " names attestation " + r.source() + ", which did not verify: "
                 + r.reason());
         return List.of();
@@ -442,7 +441,7 @@ public final class ChainEngine {
     if (input.mediaType().map(ChainEngine::isEnvelopeMediaType).orElse(false)) {
       add(
           ErrorCode.BINDING_MISMATCH,
-          location,
+          inputLocation(step, name),
           "step " + step + " names attestation " + name + " " + digest
               + ", which is not among the attestations (changed or missing)");
       return List.of();
@@ -461,19 +460,24 @@ public final class ChainEngine {
       return out;
     }
     // 3. a root, or 4. an allowed external
-    if (matchesRoot(step, location, input) || matchesExternal(step, location, input)) {
+    if (matchesRoot(step, name, input) || matchesExternal(step, name, input)) {
       return List.of();
     }
     if (digest.isEmpty()) {
       add(
           ErrorCode.POLICY_MISMATCH,
-          location,
+          inputLocation(step, name),
           "step " + step + " consumes " + name + " without a digest; it is neither a root nor an"
               + " allowed external dependency");
       return List.of();
     }
-    missing(location, consumer, digest, name, Optional.of(step));
+    missing(inputLocation(step, name), consumer, digest, name, Optional.of(step));
     return List.of();
+  }
+
+  /** The location of a step's input in findings; built only when a finding needs it. */
+  private static String inputLocation(String step, String name) {
+    return "chain/" + step + "/inputs/" + name;
   }
 
   private static boolean isEnvelopeMediaType(String mediaType) {
@@ -667,7 +671,7 @@ public final class ChainEngine {
 
   // ---------------------------------------------------------------- roots and externals
 
-  private boolean matchesRoot(String step, String location, ResourceDescriptor input) {
+  private boolean matchesRoot(String step, String name, ResourceDescriptor input) {
     String uri = input.uri().orElse(input.name().filter(ArtifactNames::isUri).orElse(""));
     if (uri.isEmpty()) {
       return false;
@@ -707,7 +711,7 @@ public final class ChainEngine {
       return true;
     }
     if (failure != null) {
-      add(ErrorCode.POLICY_MISMATCH, location, "step " + step + ": " + failure);
+      add(ErrorCode.POLICY_MISMATCH, inputLocation(step, name), "step " + step + ": " + failure);
       return true; // reported; not a missing link as well
     }
     return false;
@@ -725,7 +729,7 @@ public final class ChainEngine {
     return false;
   }
 
-  private boolean matchesExternal(String step, String location, ResourceDescriptor input) {
+  private boolean matchesExternal(String step, String name, ResourceDescriptor input) {
     ExternalDependency pinnedMiss = null;
     for (ExternalDependency x : policy.externals()) {
       if (x.name().isPresent()
@@ -748,7 +752,7 @@ public final class ChainEngine {
     if (pinnedMiss != null) {
       add(
           ErrorCode.BINDING_MISMATCH,
-          location,
+          inputLocation(step, name),
           "step " + step + " consumes external " + nameOf(input) + " " + input.digest()
               + ", but the policy pins " + pinnedMiss.digest());
       return true;
@@ -790,12 +794,11 @@ public final class ChainEngine {
     String step = n.step.name();
     for (ResourceDescriptor r : list) {
       String name = nameOf(r);
-      String location = "chain/" + step + "/" + kind + "/" + name;
       Optional<String> problem = ArtifactNames.problem(name);
       if (problem.isPresent()) {
         add(
             ErrorCode.MALFORMED_INPUT,
-            location,
+            "chain/" + step + "/" + kind + "/" + name,
             "step " + step + " (" + n.ev.source() + "): artifact name rejected: " + problem.get());
         continue;
       }
@@ -803,7 +806,7 @@ public final class ChainEngine {
       if (prev != null) {
         add(
             ErrorCode.MALFORMED_INPUT,
-            location,
+            "chain/" + step + "/" + kind + "/" + name,
             "step " + step + " (" + n.ev.source() + ") reports both " + prev + " and " + name
                 + ", which name one file on a case-insensitive file system");
         continue;

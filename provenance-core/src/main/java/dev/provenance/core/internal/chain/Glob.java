@@ -177,21 +177,24 @@ public final class Glob {
    * @return true on a full match
    */
   public boolean matches(String name) {
-    int[] s = name.codePoints().toArray();
+    // walks the name by code point in place: no copy of the name per match
+    int n = name.length();
     int p = 0;
     int i = 0;
     int starP = -1;
     int starI = -1;
-    while (i < s.length) {
-      if (p < kinds.length && kinds[p] != STAR && single(p, s[i])) {
+    while (i < n) {
+      int c = name.codePointAt(i);
+      if (p < kinds.length && kinds[p] != STAR && single(p, c)) {
         p++;
-        i++;
+        i += Character.charCount(c);
       } else if (p < kinds.length && kinds[p] == STAR) {
         starP = p++;
         starI = i;
       } else if (starP >= 0) {
         p = starP + 1;
-        i = ++starI;
+        starI += Character.charCount(name.codePointAt(starI));
+        i = starI;
       } else {
         return false;
       }

@@ -71,61 +71,66 @@ public final class RuleEngine {
       Set<DigestAlgorithm> acceptable,
       Function<String, Glob> globs,
       List<Finding> findings) {
-    Set<String> created = new LinkedHashSet<>();
-    Set<String> deleted = new LinkedHashSet<>();
-    Set<String> modified = new LinkedHashSet<>();
-    for (Map.Entry<String, DigestSet> p : products.entrySet()) {
-      DigestSet m = materials.get(p.getKey());
-      if (m == null) {
-        created.add(p.getKey());
-      } else if (!m.matches(p.getValue(), acceptable)) {
-        modified.add(p.getKey());
-      }
-    }
-    for (String m : materials.keySet()) {
-      if (!products.containsKey(m)) {
-        deleted.add(m);
-      }
-    }
-    Sets sets = new Sets(created, deleted, modified);
-    Context c = new Context(step, sets, others, acceptable, globs, findings);
+    Context c = new Context(step, materials, products, others, acceptable, globs, findings);
     run(c, "materials", expectedMaterials, materials);
     run(c, "products", expectedProducts, products);
   }
 
+  /** What the step created, deleted and modified; computed once, when a rule first asks. */
   private static final class Sets {
-    final Set<String> created;
-    final Set<String> deleted;
-    final Set<String> modified;
+    final Set<String> created = new LinkedHashSet<>();
+    final Set<String> deleted = new LinkedHashSet<>();
+    final Set<String> modified = new LinkedHashSet<>();
 
-    Sets(Set<String> created, Set<String> deleted, Set<String> modified) {
-      this.created = created;
-      this.deleted = deleted;
-      this.modified = modified;
+    Sets(Map<String, DigestSet> materials, Map<String, DigestSet> products, Set<DigestAlgorithm> acceptable) {
+      for (Map.Entry<String, DigestSet> p : products.entrySet()) {
+        DigestSet m = materials.get(p.getKey());
+        if (m == null) {
+          created.add(p.getKey());
+        } else if (!m.matches(p.getValue(), acceptable)) {
+          modified.add(p.getKey());
+        }
+      }
+      for (String m : materials.keySet()) {
+        if (!products.containsKey(m)) {
+          deleted.add(m);
+        }
+      }
     }
   }
 
   private static final class Context {
     final String step;
-    final Sets sets;
+    final Map<String, DigestSet> materials;
+    final Map<String, DigestSet> products;
     final OtherSteps others;
     final Set<DigestAlgorithm> acceptable;
     final Function<String, Glob> globs;
     final List<Finding> findings;
+    private Sets sets;
 
     Context(
         String step,
-        Sets sets,
+        Map<String, DigestSet> materials,
+        Map<String, DigestSet> products,
         OtherSteps others,
         Set<DigestAlgorithm> acceptable,
         Function<String, Glob> globs,
         List<Finding> findings) {
       this.step = step;
-      this.sets = sets;
+      this.materials = materials;
+      this.products = products;
       this.others = others;
       this.acceptable = acceptable;
       this.globs = globs;
       this.findings = findings;
+    }
+
+    Sets sets() {
+      if (sets == null) {
+        sets = new Sets(materials, products, acceptable);
+      }
+      return sets;
     }
   }
 
@@ -141,8 +146,10 @@ public final class RuleEngine {
 
   private static void run(
       Context c, String kind, List<ArtifactRule> rules, Map<String, DigestSet> artifacts) {
+    if (rules.isEmpty()) {
+      return; // whatever remains is allowed
+    }
     String step = c.step;
-    Sets sets = c.sets;
     List<Finding> findings = c.findings;
     Set<String> queue = new LinkedHashSet<>(artifacts.keySet());
     Map<String, NearMiss> nearMisses = new LinkedHashMap<>();
@@ -159,13 +166,13 @@ public final class RuleEngine {
           queue.removeAll(filter(queue, glob));
           break;
         case CREATE:
-          queue.removeAll(intersect(filter(queue, glob), sets.created));
+          queue.removeAll(intersect(filter(queue, glob), c.sets().created));
           break;
         case DELETE:
-          queue.removeAll(intersect(filter(queue, glob), sets.deleted));
+          queue.removeAll(intersect(filter(queue, glob), c.sets().deleted));
           break;
         case MODIFY:
-          queue.removeAll(intersect(filter(queue, glob), sets.modified));
+          queue.removeAll(intersect(filter(queue, glob), c.sets().modified));
           break;
         case DISALLOW:
           for (String name : filter(queue, glob)) {

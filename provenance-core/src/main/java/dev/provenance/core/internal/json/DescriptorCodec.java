@@ -6,6 +6,7 @@ import dev.provenance.api.MalformedInputException;
 import dev.provenance.api.attestation.ResourceDescriptor;
 import dev.provenance.api.digest.DigestAlgorithm;
 import dev.provenance.api.digest.DigestSet;
+import dev.provenance.api.internal.Collections2;
 import dev.provenance.api.json.JsonArray;
 import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.json.JsonString;
@@ -46,12 +47,26 @@ public final class DescriptorCodec {
    *     {@code RESOURCE_LIMIT_EXCEEDED} for too many digests
    */
   public DigestSet readDigestSet(JsonValue value, String pointer) throws MalformedInputException {
-    ObjectReader o = ObjectReader.of(value, pointer);
+    return readDigestSet(value, Location.of(pointer));
+  }
+
+  /**
+   * Reads a DigestSet: an object of algorithm names to values valid for the algorithm.
+   *
+   * @param value the object
+   * @param location where it is
+   * @return the set; empty for {@code {}}
+   * @throws MalformedInputException {@code MALFORMED_INPUT} for a wrong type or invalid value,
+   *     {@code RESOURCE_LIMIT_EXCEEDED} for too many digests
+   */
+  public DigestSet readDigestSet(JsonValue value, Location location)
+      throws MalformedInputException {
+    ObjectReader o = ObjectReader.of(value, location);
     Map<String, JsonValue> members = o.object().members();
     if (members.size() > limits.maxDigestsPerSubject()) {
       throw new MalformedInputException(
           ErrorCode.RESOURCE_LIMIT_EXCEEDED,
-          pointer,
+          location.toString(),
           "DigestSet has "
               + members.size()
               + " digests, more than the limit "
@@ -62,26 +77,26 @@ public final class DescriptorCodec {
     }
     TreeMap<DigestAlgorithm, String> digests = new TreeMap<>();
     for (Map.Entry<String, JsonValue> e : members.entrySet()) {
-      String at = o.pointer(e.getKey());
       if (e.getKey().isEmpty()) {
-        throw new MalformedInputException(ErrorCode.MALFORMED_INPUT, at, "empty algorithm name");
+        throw new MalformedInputException(
+            ErrorCode.MALFORMED_INPUT, o.pointer(e.getKey()), "empty algorithm name");
       }
       if (!(e.getValue() instanceof JsonString)) {
-        throw ObjectReader.wrongType(at, "a string", e.getValue());
+        throw ObjectReader.wrongType(o.pointer(e.getKey()), "a string", e.getValue());
       }
       DigestAlgorithm algorithm = DigestAlgorithm.of(e.getKey());
       String digest = ((JsonString) e.getValue()).value();
       if (!algorithm.isValidValue(digest)) {
         throw new MalformedInputException(
             ErrorCode.MALFORMED_INPUT,
-            at,
+            o.pointer(e.getKey()),
             algorithm.isKnown()
                 ? "invalid " + algorithm + " value: expected lowercase hex of the digest length"
                 : "empty digest value");
       }
       digests.put(algorithm, digest);
     }
-    return new DigestSet(digests);
+    return new DigestSet(Collections2.adoptSorted(digests));
   }
 
   /**
@@ -95,13 +110,27 @@ public final class DescriptorCodec {
    */
   public ResourceDescriptor readDescriptor(JsonValue value, String pointer)
       throws MalformedInputException {
-    ObjectReader o = ObjectReader.of(value, pointer);
+    return readDescriptor(value, Location.of(pointer));
+  }
+
+  /**
+   * Reads a ResourceDescriptor.
+   *
+   * @param value the object
+   * @param location where it is
+   * @return the descriptor
+   * @throws MalformedInputException {@code MALFORMED_INPUT} for a wrong type, an invalid value or
+   *     none of uri, digest and content, {@code RESOURCE_LIMIT_EXCEEDED} for too many digests
+   */
+  public ResourceDescriptor readDescriptor(JsonValue value, Location location)
+      throws MalformedInputException {
+    ObjectReader o = ObjectReader.of(value, location);
     Optional<String> name = o.optionalString("name");
     Optional<String> uri = o.optionalString("uri");
     Optional<JsonValue> digestValue = o.value("digest");
     DigestSet digest =
         digestValue.isPresent()
-            ? readDigestSet(digestValue.get(), o.pointer("digest"))
+            ? readDigestSet(digestValue.get(), o.location("digest"))
             : DigestSet.empty();
     Optional<Bytes> content = Optional.empty();
     Optional<String> contentText = o.optionalString("content");
@@ -124,7 +153,7 @@ public final class DescriptorCodec {
     if (uri.isEmpty() && digest.isEmpty() && content.isEmpty()) {
       throw new MalformedInputException(
           ErrorCode.MALFORMED_INPUT,
-          pointer,
+          location.toString(),
           "a ResourceDescriptor needs at least one of uri, digest and content");
     }
     return new ResourceDescriptor(
@@ -141,9 +170,25 @@ public final class DescriptorCodec {
    */
   public List<ResourceDescriptor> readDescriptors(List<JsonValue> elements, String pointer)
       throws MalformedInputException {
+    return readDescriptors(elements, Location.of(pointer));
+  }
+
+  /**
+   * Reads an array of ResourceDescriptors.
+   *
+   * @param elements the array elements
+   * @param location where the array is
+   * @return the descriptors
+   * @throws MalformedInputException as {@link #readDescriptor}
+   */
+  public List<ResourceDescriptor> readDescriptors(List<JsonValue> elements, Location location)
+      throws MalformedInputException {
+    if (elements.isEmpty()) {
+      return List.of();
+    }
     List<ResourceDescriptor> out = new ArrayList<>(elements.size());
     for (int i = 0; i < elements.size(); i++) {
-      out.add(readDescriptor(elements.get(i), Pointers.child(pointer, i)));
+      out.add(readDescriptor(elements.get(i), location.child(i)));
     }
     return out;
   }

@@ -26,11 +26,11 @@ import java.util.Optional;
  */
 public final class ObjectReader {
   private final JsonObject object;
-  private final String pointer;
+  private final Location location;
 
-  private ObjectReader(JsonObject object, String pointer) {
+  private ObjectReader(JsonObject object, Location location) {
     this.object = object;
-    this.pointer = pointer;
+    this.location = location;
   }
 
   /**
@@ -42,10 +42,22 @@ public final class ObjectReader {
    * @throws MalformedInputException if the value is not an object
    */
   public static ObjectReader of(JsonValue value, String pointer) throws MalformedInputException {
+    return of(value, Location.of(pointer));
+  }
+
+  /**
+   * Returns a reader over a value that must be an object.
+   *
+   * @param value the value
+   * @param location where the value is
+   * @return the reader
+   * @throws MalformedInputException if the value is not an object
+   */
+  public static ObjectReader of(JsonValue value, Location location) throws MalformedInputException {
     if (!(value instanceof JsonObject)) {
-      throw wrongType(pointer, "an object", value);
+      throw wrongType(location.toString(), "an object", value);
     }
-    return new ObjectReader((JsonObject) value, pointer);
+    return new ObjectReader((JsonObject) value, location);
   }
 
   /**
@@ -63,7 +75,7 @@ public final class ObjectReader {
    * @return the JSON Pointer
    */
   public String pointer() {
-    return pointer;
+    return location.toString();
   }
 
   /**
@@ -73,7 +85,17 @@ public final class ObjectReader {
    * @return the JSON Pointer
    */
   public String pointer(String name) {
-    return Pointers.child(pointer, name);
+    return Pointers.child(location.toString(), name);
+  }
+
+  /**
+   * Returns the location of a member, rendered only if a failure asks for it.
+   *
+   * @param name the member name
+   * @return the location
+   */
+  public Location location(String name) {
+    return location.child(name);
   }
 
   /**
@@ -129,7 +151,7 @@ public final class ObjectReader {
     if (v.isEmpty()) {
       return Optional.empty();
     }
-    ObjectReader r = of(v.get(), pointer(name));
+    ObjectReader r = of(v.get(), location.child(name));
     return r.object.isEmpty() ? Optional.empty() : Optional.of(r);
   }
 
@@ -221,20 +243,23 @@ public final class ObjectReader {
   public Map<String, Long> countMap(String name) throws MalformedInputException {
     Map<String, Long> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> e : objectOrEmpty(name).members().entrySet()) {
-      String at = Pointers.child(pointer(name), e.getKey());
       if (!(e.getValue() instanceof JsonNumber)) {
-        throw wrongType(at, "a non-negative integer", e.getValue());
+        throw wrongType(Pointers.child(pointer(name), e.getKey()), "a non-negative integer", e.getValue());
       }
       long n;
       try {
         n = ((JsonNumber) e.getValue()).longValueExact();
       } catch (ArithmeticException ex) {
         throw new MalformedInputException(
-            ErrorCode.MALFORMED_INPUT, at, "expected a non-negative 64-bit integer");
+            ErrorCode.MALFORMED_INPUT,
+            Pointers.child(pointer(name), e.getKey()),
+            "expected a non-negative 64-bit integer");
       }
       if (n < 0) {
         throw new MalformedInputException(
-            ErrorCode.MALFORMED_INPUT, at, "expected a non-negative integer");
+            ErrorCode.MALFORMED_INPUT,
+            Pointers.child(pointer(name), e.getKey()),
+            "expected a non-negative integer");
       }
       out.put(e.getKey(), n);
     }

@@ -49,7 +49,7 @@ public final class SlsaProvenanceCodec implements PredicateCodec {
             bd.objectOrEmpty("externalParameters"),
             bd.objectOrEmpty("internalParameters"),
             descriptors.readDescriptors(
-                bd.arrayOrEmpty("resolvedDependencies"), bd.pointer("resolvedDependencies")));
+                bd.arrayOrEmpty("resolvedDependencies"), bd.location("resolvedDependencies")));
     ObjectReader rd = p.requiredObject("runDetails");
     ObjectReader b = rd.requiredObject("builder");
     BuildPlatform builder =
@@ -57,7 +57,7 @@ public final class SlsaProvenanceCodec implements PredicateCodec {
             b.requiredString("id"),
             b.stringMap("version"),
             descriptors.readDescriptors(
-                b.arrayOrEmpty("builderDependencies"), b.pointer("builderDependencies")));
+                b.arrayOrEmpty("builderDependencies"), b.location("builderDependencies")));
     Optional<BuildMetadata> metadata = Optional.empty();
     Optional<ObjectReader> m = rd.optionalObject("metadata");
     if (m.isPresent()) {
@@ -72,7 +72,7 @@ public final class SlsaProvenanceCodec implements PredicateCodec {
         new RunDetails(
             builder,
             metadata,
-            descriptors.readDescriptors(rd.arrayOrEmpty("byproducts"), rd.pointer("byproducts")));
+            descriptors.readDescriptors(rd.arrayOrEmpty("byproducts"), rd.location("byproducts")));
     return new SlsaProvenance(buildDefinition, runDetails);
   }
 

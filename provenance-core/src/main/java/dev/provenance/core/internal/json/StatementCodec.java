@@ -29,6 +29,8 @@ import java.util.Map;
  * <p>Not API; may change without notice. Thread-safe: immutable.
  */
 public final class StatementCodec {
+  private static final Location SUBJECT = Location.of("/subject");
+
   private final JsonEngine engine;
   private final DescriptorCodec descriptors;
   private final Map<String, PredicateCodec> predicateCodecs;
@@ -115,7 +117,7 @@ public final class StatementCodec {
     }
     List<ResourceDescriptor> subject = new ArrayList<>(subjects.size());
     for (int i = 0; i < subjects.size(); i++) {
-      String at = "/subject/" + i;
+      Location at = SUBJECT.child(i);
       ResourceDescriptor rd = descriptors.readDescriptor(subjects.get(i), at);
       if (rd.digest().isEmpty()) {
         throw new MalformedInputException(
