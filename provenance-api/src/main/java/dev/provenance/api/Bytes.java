@@ -1,5 +1,6 @@
 package dev.provenance.api;
 
+import dev.provenance.api.internal.BytesAccess;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,10 @@ import java.util.Objects;
 public final class Bytes {
   private static final Bytes EMPTY = new Bytes(new byte[0]);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  static {
+    BytesAccess.install(b -> b.bytes);
+  }
 
   private final byte[] bytes;
 

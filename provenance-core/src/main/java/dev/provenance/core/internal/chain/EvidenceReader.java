@@ -14,6 +14,7 @@ import dev.provenance.api.dsse.Envelope;
 import dev.provenance.api.dsse.EnvelopeSignature;
 import dev.provenance.api.dsse.PayloadTypes;
 import dev.provenance.api.dsse.VerifiedEnvelope;
+import dev.provenance.api.internal.BytesAccess;
 import dev.provenance.api.json.JsonArray;
 import dev.provenance.api.json.JsonObject;
 import dev.provenance.api.json.JsonString;
@@ -156,7 +157,8 @@ public final class EvidenceReader {
       throw new VerificationException(
           ErrorCode.UNSUPPORTED_FORMAT, "/payloadType", "payload type " + type + " is not an in-toto type");
     }
-    byte[] payload = ve.payload().toByteArray();
+    // read in place: the parsers neither change nor keep the array
+    byte[] payload = BytesAccess.array(ve.payload());
     Statement statement;
     try {
       statement = codec.parseStatement(payload);

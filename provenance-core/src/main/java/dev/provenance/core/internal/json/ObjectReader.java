@@ -105,8 +105,26 @@ public final class ObjectReader {
    * @return the value
    */
   public Optional<JsonValue> value(String name) {
+    return Optional.ofNullable(raw(name));
+  }
+
+  /** The member's value, or null when it is absent or null. */
+  private JsonValue raw(String name) {
     JsonValue v = object.members().get(name);
-    return v == null || v == JsonNull.INSTANCE ? Optional.empty() : Optional.of(v);
+    return v == JsonNull.INSTANCE ? null : v;
+  }
+
+  /** The member's string value, or null when it is unset or empty. */
+  private String string(String name) throws MalformedInputException {
+    JsonValue v = raw(name);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonString)) {
+      throw wrongType(pointer(name), "a string", v);
+    }
+    String s = ((JsonString) v).value();
+    return s.isEmpty() ? null : s;
   }
 
   /**
@@ -117,15 +135,7 @@ public final class ObjectReader {
    * @throws MalformedInputException if the member is not a string
    */
   public Optional<String> optionalString(String name) throws MalformedInputException {
-    Optional<JsonValue> v = value(name);
-    if (v.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!(v.get() instanceof JsonString)) {
-      throw wrongType(pointer(name), "a string", v.get());
-    }
-    String s = ((JsonString) v.get()).value();
-    return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    return Optional.ofNullable(string(name));
   }
 
   /**
@@ -136,7 +146,11 @@ public final class ObjectReader {
    * @throws MalformedInputException if the member is unset or not a string
    */
   public String requiredString(String name) throws MalformedInputException {
-    return optionalString(name).orElseThrow(() -> missing(name));
+    String s = string(name);
+    if (s == null) {
+      throw missing(name);
+    }
+    return s;
   }
 
   /**
@@ -147,12 +161,17 @@ public final class ObjectReader {
    * @throws MalformedInputException if the member is not an object
    */
   public Optional<ObjectReader> optionalObject(String name) throws MalformedInputException {
-    Optional<JsonValue> v = value(name);
-    if (v.isEmpty()) {
-      return Optional.empty();
+    return Optional.ofNullable(object(name));
+  }
+
+  /** A reader over the member's object, or null when it is unset or empty. */
+  private ObjectReader object(String name) throws MalformedInputException {
+    JsonValue v = raw(name);
+    if (v == null) {
+      return null;
     }
-    ObjectReader r = of(v.get(), location.child(name));
-    return r.object.isEmpty() ? Optional.empty() : Optional.of(r);
+    ObjectReader r = of(v, location.child(name));
+    return r.object.isEmpty() ? null : r;
   }
 
   /**
@@ -163,7 +182,11 @@ public final class ObjectReader {
    * @throws MalformedInputException if the member is unset, empty or not an object
    */
   public ObjectReader requiredObject(String name) throws MalformedInputException {
-    return optionalObject(name).orElseThrow(() -> missing(name));
+    ObjectReader r = object(name);
+    if (r == null) {
+      throw missing(name);
+    }
+    return r;
   }
 
   /**
@@ -174,7 +197,15 @@ public final class ObjectReader {
    * @throws MalformedInputException if the member is not an object
    */
   public JsonObject objectOrEmpty(String name) throws MalformedInputException {
-    return optionalObject(name).map(ObjectReader::object).orElse(JsonObject.empty());
+    JsonValue v = raw(name);
+    if (v == null) {
+      return JsonObject.empty();
+    }
+    if (!(v instanceof JsonObject)) {
+      throw wrongType(pointer(name), "an object", v);
+    }
+    JsonObject o = (JsonObject) v;
+    return o.isEmpty() ? JsonObject.empty() : o;
   }
 
   /**
@@ -185,14 +216,14 @@ public final class ObjectReader {
    * @throws MalformedInputException if the member is not an array
    */
   public List<JsonValue> arrayOrEmpty(String name) throws MalformedInputException {
-    Optional<JsonValue> v = value(name);
-    if (v.isEmpty()) {
+    JsonValue v = raw(name);
+    if (v == null) {
       return List.of();
     }
-    if (!(v.get() instanceof JsonArray)) {
-      throw wrongType(pointer(name), "an array", v.get());
+    if (!(v instanceof JsonArray)) {
+      throw wrongType(pointer(name), "an array", v);
     }
-    return ((JsonArray) v.get()).elements();
+    return ((JsonArray) v).elements();
   }
 
   /**
