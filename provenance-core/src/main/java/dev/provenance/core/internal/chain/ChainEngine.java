@@ -169,7 +169,7 @@ public final class ChainEngine {
     Set<String> fids = trust.functionaries(e.signers());
     List<StepPolicy> claimed = new ArrayList<>();
     List<StepPolicy> typed = new ArrayList<>();
-    Map<StepPolicy, String> constraintFailures = new LinkedHashMap<>();
+    Map<StepPolicy, String> constraintFailures = Map.of(); // made on the first failure
     for (StepPolicy s : policy.steps()) {
       if (!s.predicateTypes().contains(e.predicateType())) {
         continue;
@@ -180,6 +180,9 @@ public final class ChainEngine {
       typed.add(s);
       Optional<String> failure = attributes(s, e);
       if (failure.isPresent()) {
+        if (constraintFailures.isEmpty()) {
+          constraintFailures = new LinkedHashMap<>();
+        }
         constraintFailures.put(s, failure.get());
       } else {
         claimed.add(s);
@@ -789,20 +792,24 @@ public final class ChainEngine {
   }
 
   private Map<String, DigestSet> artifactMap(Node n, List<ResourceDescriptor> list, String kind) {
+    if (list.isEmpty()) {
+      return Map.of();
+    }
+    if (list.size() == 1) {
+      // the common case; the map is kept for the whole verification, so keep it small
+      ResourceDescriptor r = list.get(0);
+      String name = nameOf(r);
+      return nameRejected(n, kind, name) ? Map.of() : Map.of(name, r.digest());
+    }
     Map<String, DigestSet> out = new LinkedHashMap<>(Math.max(4, list.size() * 2));
-    Map<String, String> folded = list.size() < 2 ? Map.of() : new HashMap<>();
+    Map<String, String> folded = new HashMap<>();
     String step = n.step.name();
     for (ResourceDescriptor r : list) {
       String name = nameOf(r);
-      Optional<String> problem = ArtifactNames.problem(name);
-      if (problem.isPresent()) {
-        add(
-            ErrorCode.MALFORMED_INPUT,
-            "chain/" + step + "/" + kind + "/" + name,
-            "step " + step + " (" + n.ev.source() + "): artifact name rejected: " + problem.get());
+      if (nameRejected(n, kind, name)) {
         continue;
       }
-      String prev = list.size() < 2 ? null : folded.putIfAbsent(ArtifactNames.caseFold(name), name);
+      String prev = folded.putIfAbsent(ArtifactNames.caseFold(name), name);
       if (prev != null) {
         add(
             ErrorCode.MALFORMED_INPUT,
@@ -816,6 +823,20 @@ public final class ChainEngine {
     return out;
   }
 
+  /** Reports an artifact name that is not canonical; returns whether it was reported. */
+  private boolean nameRejected(Node n, String kind, String name) {
+    Optional<String> problem = ArtifactNames.problem(name);
+    if (problem.isPresent()) {
+      String step = n.step.name();
+      add(
+          ErrorCode.MALFORMED_INPUT,
+          "chain/" + step + "/" + kind + "/" + name,
+          "step " + step + " (" + n.ev.source() + "): artifact name rejected: " + problem.get());
+      return true;
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- per-step checks
 
   private void stepChecks(List<Node> reached, boolean chainMode) {
@@ -825,6 +846,9 @@ public final class ChainEngine {
         byStep.computeIfAbsent(n.step.name(), k -> new ArrayList<>()).add(n);
       }
     }
+    RuleEngine.OtherSteps others = (step, target) -> ruleTarget(step, target, byStep);
+    java.util.function.Function<String, Glob> compiled = this::glob;
+    List<Finding> sink = new SinkList();
     for (StepPolicy s : policy.steps()) {
       List<Node> ns = byStep.getOrDefault(s.name(), List.of());
       if (ns.isEmpty()) {
@@ -877,10 +901,10 @@ public final class ChainEngine {
             s.expectedProducts(),
             rep.materials,
             rep.products,
-            (step, target) -> ruleTarget(step, target, byStep),
+            others,
             acceptable,
-            this::glob,
-            findingsSink());
+            compiled,
+            sink);
       }
     }
   }
@@ -922,10 +946,6 @@ public final class ChainEngine {
       ruleTargets.put(key, m);
     }
     return Optional.of(m);
-  }
-
-  private List<Finding> findingsSink() {
-    return new SinkList();
   }
 
   /** A list view whose {@code add} goes through the finding cap and de-duplication. */

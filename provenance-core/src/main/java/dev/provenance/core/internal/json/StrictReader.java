@@ -266,7 +266,8 @@ public final class StrictReader implements AutoCloseable {
     switch (token) {
       case START_OBJECT:
         {
-          LinkedHashMap<String, JsonValue> members = build ? new LinkedHashMap<>() : null;
+          // most objects of attestations have a few members: start small, grow as needed
+          LinkedHashMap<String, JsonValue> members = build ? new LinkedHashMap<>(8) : null;
           int n = 0;
           JsonToken t;
           while ((t = next()) == JsonToken.FIELD_NAME) {
