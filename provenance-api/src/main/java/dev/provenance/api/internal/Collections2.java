@@ -1,10 +1,14 @@
 package dev.provenance.api.internal;
 
 import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
@@ -124,48 +128,92 @@ public final class Collections2 {
     }
   }
 
-  /** An unmodifiable view of a sorted map only the view refers to. */
+  /**
+   * An immutable sorted map held in two arrays, keys in natural order: much smaller than a {@link
+   * TreeMap} for the one or two entries a digest set usually has, and looked up by binary search.
+   */
   private static final class FrozenSorted<K, V> extends AbstractMap<K, V>
       implements SortedMap<K, V> {
-    private final SortedMap<K, V> view;
+    private final Object[] keys;
+    private final Object[] values;
 
     FrozenSorted(TreeMap<K, V> map) {
-      this.view = Collections.unmodifiableSortedMap(map);
+      int n = map.size();
+      this.keys = new Object[n];
+      this.values = new Object[n];
+      int i = 0;
+      for (Map.Entry<K, V> e : map.entrySet()) {
+        keys[i] = e.getKey();
+        values[i] = e.getValue();
+        i++;
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private K key(int i) {
+      return (K) keys[i];
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(int i) {
+      return (V) values[i];
+    }
+
+    private int indexOf(Object key) {
+      Objects.requireNonNull(key, "key");
+      return keys.length == 0 ? -1 : Arrays.binarySearch(keys, key);
     }
 
     @Override
     public Set<Map.Entry<K, V>> entrySet() {
-      return view.entrySet();
-    }
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<K, V>> iterator() {
+          return new Iterator<>() {
+            private int next;
 
-    @Override
-    public Set<K> keySet() {
-      return view.keySet();
-    }
+            @Override
+            public boolean hasNext() {
+              return next < keys.length;
+            }
 
-    @Override
-    public java.util.Collection<V> values() {
-      return view.values();
+            @Override
+            public Map.Entry<K, V> next() {
+              if (next >= keys.length) {
+                throw new NoSuchElementException();
+              }
+              int i = next++;
+              return new AbstractMap.SimpleImmutableEntry<>(key(i), value(i));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return keys.length;
+        }
+      };
     }
 
     @Override
     public V get(Object key) {
-      return view.get(key);
+      int i = indexOf(key);
+      return i < 0 ? null : value(i);
     }
 
     @Override
     public boolean containsKey(Object key) {
-      return view.containsKey(key);
+      return indexOf(key) >= 0;
     }
 
     @Override
     public int size() {
-      return view.size();
+      return keys.length;
     }
 
     @Override
     public boolean isEmpty() {
-      return view.isEmpty();
+      return keys.length == 0;
     }
 
     @Override
@@ -173,29 +221,44 @@ public final class Collections2 {
       return null;
     }
 
+    /** The same entries as an unmodifiable tree, for the rarely used range views. */
+    private SortedMap<K, V> tree() {
+      TreeMap<K, V> t = new TreeMap<>();
+      for (int i = 0; i < keys.length; i++) {
+        t.put(key(i), value(i));
+      }
+      return Collections.unmodifiableSortedMap(t);
+    }
+
     @Override
     public SortedMap<K, V> subMap(K fromKey, K toKey) {
-      return view.subMap(fromKey, toKey);
+      return tree().subMap(fromKey, toKey);
     }
 
     @Override
     public SortedMap<K, V> headMap(K toKey) {
-      return view.headMap(toKey);
+      return tree().headMap(toKey);
     }
 
     @Override
     public SortedMap<K, V> tailMap(K fromKey) {
-      return view.tailMap(fromKey);
+      return tree().tailMap(fromKey);
     }
 
     @Override
     public K firstKey() {
-      return view.firstKey();
+      if (keys.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return key(0);
     }
 
     @Override
     public K lastKey() {
-      return view.lastKey();
+      if (keys.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return key(keys.length - 1);
     }
   }
 

@@ -28,6 +28,35 @@ class DigestSetTest {
   }
 
   @Test
+  void digests_adoptedMap_behavesAsSortedMap() {
+    TreeMap<DigestAlgorithm, String> m = new TreeMap<>();
+    m.put(DigestAlgorithm.SHA256, SHA256);
+    m.put(DigestAlgorithm.SHA1, SHA1);
+    m.put(DigestAlgorithm.SHA512, "c".repeat(128));
+    DigestSet set = DigestSet.of(m);
+    java.util.SortedMap<DigestAlgorithm, String> d = set.digests();
+
+    assertThat(d).isEqualTo(m).hasSameHashCodeAs(m);
+    assertThat(m).isEqualTo(d);
+    assertThat(List.copyOf(d.entrySet())).isEqualTo(List.copyOf(m.entrySet()));
+    assertThat(d.firstKey()).isEqualTo(m.firstKey());
+    assertThat(d.lastKey()).isEqualTo(m.lastKey());
+    assertThat(d.headMap(m.lastKey())).isEqualTo(m.headMap(m.lastKey()));
+    assertThat(d.tailMap(m.lastKey())).isEqualTo(m.tailMap(m.lastKey()));
+    assertThat(d.subMap(m.firstKey(), m.lastKey())).isEqualTo(m.subMap(m.firstKey(), m.lastKey()));
+    assertThat(d.get(DigestAlgorithm.SHA1)).isEqualTo(SHA1);
+    assertThat(d.get(DigestAlgorithm.GIT_COMMIT)).isNull();
+    assertThat(d.containsKey(DigestAlgorithm.SHA512)).isTrue();
+    assertThat(d.containsKey(DigestAlgorithm.SHA384)).isFalse();
+    assertThat(d.comparator()).isNull();
+    assertThat(set.get(DigestAlgorithm.SHA256)).contains(SHA256);
+    assertThatThrownBy(() -> d.entrySet().iterator().next().setValue("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> d.keySet().remove(DigestAlgorithm.SHA1))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void new_callerKeepsAndChangesItsMap_setUnchanged() {
     TreeMap<DigestAlgorithm, String> m = new TreeMap<>();
     m.put(DigestAlgorithm.SHA256, SHA256);

@@ -111,6 +111,8 @@ public final class StatementCodec {
       throw new MalformedInputException(
           ErrorCode.UNSUPPORTED_FORMAT, "/_type", "unsupported statement _type " + type);
     }
+    // one shared instance instead of a copy per statement kept in every verified chain
+    type = type.equals(Statement.TYPE_V1) ? Statement.TYPE_V1 : Statement.TYPE_V01;
     if (subjects == null || subjects.isEmpty()) {
       throw new MalformedInputException(
           ErrorCode.MALFORMED_INPUT, "/subject", "a statement needs at least one subject");
