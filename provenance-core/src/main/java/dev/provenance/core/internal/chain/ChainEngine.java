@@ -222,9 +222,13 @@ public final class ChainEngine {
     }
     if (signed.size() == 1) {
       n.step = signed.get(0);
-      Set<String> own = new LinkedHashSet<>(fids);
-      own.retainAll(n.step.functionaries());
-      n.functionaries = own;
+      if (n.step.functionaries().containsAll(fids)) {
+        n.functionaries = fids; // unmodifiable, and already only the step's
+      } else {
+        Set<String> own = new LinkedHashSet<>(fids);
+        own.retainAll(n.step.functionaries());
+        n.functionaries = own;
+      }
       return;
     }
     if (signed.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.provenance.core.chain.Functionary;
 import dev.provenance.core.chain.KeyFunctionary;
 import dev.provenance.core.chain.SigstoreFunctionary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Set;
  */
 public final class Trust {
   private final Map<KeyId, List<String>> byKey = new HashMap<>();
+  private final Map<KeyId, Set<String>> keySets = new HashMap<>();
   private final Map<String, List<String>> byIdentity = new HashMap<>();
   private final Map<String, String> principal = new HashMap<>();
   private final Set<String> hints = new java.util.HashSet<>();
@@ -52,18 +54,23 @@ public final class Trust {
         principal.put(f.id(), p);
       }
     }
+    byKey.forEach((k, ids) -> keySets.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(ids))));
   }
 
   /**
    * Returns the functionaries that one of the signers is.
    *
    * @param signers verified signers
-   * @return functionary ids, in signer order
+   * @return functionary ids, in signer order; unmodifiable
    */
   public Set<String> functionaries(List<SignerIdentity> signers) {
+    if (signers.size() == 1 && !isSigstore(signers.get(0))) {
+      // one key signer, the common case: the set is made once per key
+      return keySets.getOrDefault(signers.get(0).keyId(), Set.of());
+    }
     Set<String> out = new LinkedHashSet<>();
     for (SignerIdentity s : signers) {
-      if (s.certificateIdentity().isPresent() && s.certificateIssuer().isPresent()) {
+      if (isSigstore(s)) {
         List<String> ids =
             byIdentity.get(
                 "sigstore:" + s.certificateIdentity().get() + "\n" + s.certificateIssuer().get());
@@ -77,7 +84,11 @@ public final class Trust {
         }
       }
     }
-    return out;
+    return Collections.unmodifiableSet(out);
+  }
+
+  private static boolean isSigstore(SignerIdentity s) {
+    return s.certificateIdentity().isPresent() && s.certificateIssuer().isPresent();
   }
 
   /**
