@@ -1,8 +1,17 @@
 package dev.provenance.core.internal.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.provenance.api.ErrorCode;
+import dev.provenance.api.VerificationException;
+import dev.provenance.api.signing.SignatureAlgorithm;
+import dev.provenance.api.signing.SignatureVerifier;
+import dev.provenance.api.signing.Signer;
+import dev.provenance.core.keys.JcaKeys;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -17,6 +26,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 import org.junit.jupiter.api.Test;
 
@@ -142,20 +152,20 @@ class P256Test {
 
   @Test
   void keyVerifier_usedRepeatedly_acceptsValidAndRejectsAlteredSignaturesOnEveryUse() throws Exception {
-    java.security.KeyPair kp = dev.provenance.core.keys.JcaKeys.generate(
-        dev.provenance.api.signing.SignatureAlgorithm.ECDSA_P256_SHA256);
-    dev.provenance.api.signing.SignatureVerifier verifier = dev.provenance.core.keys.JcaKeys.verifier(kp.getPublic());
-    dev.provenance.api.signing.Signer signer = dev.provenance.core.keys.JcaKeys.signer(kp.getPrivate(), kp.getPublic());
+    KeyPair kp = JcaKeys.generate(
+        SignatureAlgorithm.ECDSA_P256_SHA256);
+    SignatureVerifier verifier = JcaKeys.verifier(kp.getPublic());
+    Signer signer = JcaKeys.signer(kp.getPrivate(), kp.getPublic());
     for (int i = 0; i < 4; i++) { // the first use goes through BC, later ones through the key's table
-      byte[] message = ("message " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] message = ("message " + i).getBytes(StandardCharsets.UTF_8);
       byte[] signature = signer.sign(message).toByteArray();
       verifier.verify(message, signature);
       byte[] altered = message.clone();
       altered[0] ^= 1;
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(altered, signature))
+      assertThatThrownBy(() -> verifier.verify(altered, signature))
           .isInstanceOfSatisfying(
-              dev.provenance.api.VerificationException.class,
-              e -> assertThat(e.code()).isEqualTo(dev.provenance.api.ErrorCode.SIGNATURE_INVALID));
+              VerificationException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_INVALID));
     }
   }
 
@@ -181,6 +191,6 @@ class P256Test {
   }
 
   private static int[] field(BigInteger v) {
-    return org.bouncycastle.math.ec.custom.sec.SecP256R1Field.fromBigInteger(v);
+    return SecP256R1Field.fromBigInteger(v);
   }
 }
